@@ -1,0 +1,348 @@
+//! The election's timeline and the countdown arithmetic: given an instant, which phase and
+//! stage the election is in and how long until (or since) voting.
+
+use crate::domain::config::ZoneChoice;
+use crate::domain::i18n::Lang;
+use crate::domain::time::{local_day, wall_clock_instant, DateTimeOffset, Zone, MINUTE_MS};
+
+/// A text in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Localized {
+    pub id: String,
+    pub en: String,
+}
+
+impl Localized {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// One stage of the official timeline. Dates are local calendar dates; `start_minutes` is the
+/// local wall-clock time at which the stage begins (midnight when the source gives none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stage {
+    pub id: String,
+    pub name: Localized,
+    pub start_day: i64,
+    pub start_minutes: i32,
+    pub end_day: i64,
+    pub source: String,
+}
+
+/// An election as the countdown needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Election {
+    pub name: Localized,
+    /// Voting day, as written, in days since 1970-01-01.
+    pub voting_day: i64,
+    /// Polls open and close, local wall-clock milliseconds after midnight.
+    pub polls_open: i64,
+    pub polls_close: i64,
+    /// The offset at which `voting_day`/`polls_open` denote the instant used with `auto`: WIB for
+    /// a dataset, the written offset for `data-election-date`.
+    pub base_offset: i32,
+    /// Official stages in chronological order (may be empty).
+    pub stages: Vec<Stage>,
+    pub as_of: Option<i64>,
+    pub source: String,
+}
+
+impl Election {
+    /// The same election moved to another voting day and opening time (`data-election-date`).
+    /// The dataset's stages belong to its own date, so they are dropped; polling stays as long.
+    pub fn with_custom_date(&self, date: DateTimeOffset, name: Option<String>) -> Election {
+        let open = date.ms_of_day;
+        let length = self.polls_close - self.polls_open;
+        Election {
+            name: name.map(|n| Localized { id: n.clone(), en: n }).unwrap_or_else(|| self.name.clone()),
+            voting_day: date.day,
+            polls_open: open,
+            polls_close: open + length,
+            base_offset: date.offset_minutes,
+            stages: Vec::new(),
+            as_of: None,
+            source: String::new(),
+        }
+    }
+
+    /// The UTC offset (minutes) used for arithmetic under `zone`.
+    pub fn offset_for(&self, zone: ZoneChoice) -> i32 {
+        match zone {
+            ZoneChoice::Fixed(z) => z.offset_minutes(),
+            ZoneChoice::Auto => self.base_offset,
+        }
+    }
+
+    /// When polls open and close under `zone`, as instants.
+    pub fn polls(&self, zone: ZoneChoice) -> (i64, i64) {
+        let off = self.offset_for(zone);
+        (
+            wall_clock_instant(self.voting_day, self.polls_open, off),
+            wall_clock_instant(self.voting_day, self.polls_close, off),
+        )
+    }
+
+    /// The instant a stage starts under `zone`.
+    pub fn stage_start(&self, stage: &Stage, zone: ZoneChoice) -> i64 {
+        wall_clock_instant(stage.start_day, i64::from(stage.start_minutes) * MINUTE_MS, self.offset_for(zone))
+    }
+}
+
+/// A duration split for display; never negative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Remaining {
+    pub days: i64,
+    pub hours: i64,
+    pub minutes: i64,
+    pub seconds: i64,
+}
+
+impl Remaining {
+    /// Splits `ms`, rounding up to the next whole second so that a running countdown never
+    /// shows all zeros before the moment arrives.
+    pub fn from_ms(ms: i64) -> Remaining {
+        let s = (ms.max(0) + 999) / 1000;
+        Remaining { days: s / 86_400, hours: s / 3600 % 24, minutes: s / 60 % 60, seconds: s % 60 }
+    }
+}
+
+/// Where the election is, relative to voting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Polls have not opened yet.
+    Before { left: Remaining },
+    /// Polls are open (until `close_ms`).
+    Open { left: Remaining },
+    /// Polls have closed; `days_since` whole local calendar days since voting day (0 = today).
+    After { days_since: i64 },
+}
+
+/// Everything the countdown shows at one instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub phase: Phase,
+    pub open_ms: i64,
+    pub close_ms: i64,
+    /// Index of the current stage: the last one that has started.
+    pub current_stage: Option<usize>,
+    /// Whether the last stage has ended (the whole timeline is complete).
+    pub timeline_done: bool,
+}
+
+/// The countdown's status at `now_ms`.
+pub fn status(e: &Election, zone: ZoneChoice, now_ms: i64) -> Status {
+    let (open_ms, close_ms) = e.polls(zone);
+    let phase = if now_ms < open_ms {
+        Phase::Before { left: Remaining::from_ms(open_ms - now_ms) }
+    } else if now_ms < close_ms {
+        Phase::Open { left: Remaining::from_ms(close_ms - now_ms) }
+    } else {
+        let off = e.offset_for(zone);
+        Phase::After { days_since: local_day(now_ms, off) - e.voting_day }
+    };
+    let current_stage = e.stages.iter().rposition(|s| e.stage_start(s, zone) <= now_ms);
+    let timeline_done = e.stages.last().is_some_and(|s| {
+        let off = e.offset_for(zone);
+        now_ms >= wall_clock_instant(s.end_day + 1, 0, off)
+    });
+    Status { phase, open_ms, close_ms, current_stage, timeline_done }
+}
+
+/// What a screen reader should hear, coarsely: it changes at most once an hour while more than a
+/// day is left, once a minute in the last day, and on every phase or stage change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Announcement {
+    Left { days: i64, hours: i64, minutes: Option<i64> },
+    Open,
+    After { stage: Option<usize> },
+}
+
+impl Status {
+    /// The coarse announcement for this status.
+    pub fn announcement(&self) -> Announcement {
+        match self.phase {
+            Phase::Before { left } if left.days > 0 => Announcement::Left { days: left.days, hours: left.hours, minutes: None },
+            Phase::Before { left } => Announcement::Left { days: 0, hours: left.hours, minutes: Some(left.minutes) },
+            Phase::Open { .. } => Announcement::Open,
+            Phase::After { .. } => Announcement::After { stage: self.current_stage },
+        }
+    }
+
+    /// Whether a change from `prev` to this announcement is a "meaningful" one that is announced
+    /// at once (phase or stage change); other changes wait for the once-a-minute throttle.
+    pub fn is_milestone(prev: &Announcement, next: &Announcement) -> bool {
+        std::mem::discriminant(prev) != std::mem::discriminant(next) || matches!((prev, next), (Announcement::After { stage: a }, Announcement::After { stage: b }) if a != b)
+    }
+}
+
+/// A zone's label parts: abbreviation and whole hours east of UTC.
+pub fn zone_label(z: Zone) -> (&'static str, i32) {
+    (z.abbr(), z.offset_minutes() / 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::data::bundled_election;
+    use crate::domain::time::{days_from_civil, DateTimeOffset};
+
+    fn at(s: &str) -> i64 {
+        DateTimeOffset::parse(s).unwrap().instant_ms()
+    }
+    fn e() -> Election {
+        bundled_election().expect("bundled dataset is valid")
+    }
+    const WIB: ZoneChoice = ZoneChoice::Fixed(Zone::Wib);
+    const WITA: ZoneChoice = ZoneChoice::Fixed(Zone::Wita);
+    const WIT: ZoneChoice = ZoneChoice::Fixed(Zone::Wit);
+
+    fn stage_id(e: &Election, s: &Status) -> Option<String> {
+        s.current_stage.map(|i| e.stages[i].id.clone())
+    }
+
+    #[test]
+    fn polls_open_at_seven_local_in_every_zone() {
+        let e = e();
+        assert_eq!(e.polls(WIB), (at("2024-02-14T07:00:00+07:00"), at("2024-02-14T13:00:00+07:00")));
+        assert_eq!(e.polls(WITA), (at("2024-02-13T23:00:00Z"), at("2024-02-14T05:00:00Z")));
+        assert_eq!(e.polls(WIT), (at("2024-02-13T22:00:00Z"), at("2024-02-14T04:00:00Z")));
+        // auto: the WIB opening instant.
+        assert_eq!(e.polls(ZoneChoice::Auto), e.polls(WIB));
+    }
+
+    #[test]
+    fn exact_figures_before_voting() {
+        let e = e();
+        let s = status(&e, WIB, at("2024-02-10T12:34:56+07:00"));
+        assert_eq!(s.phase, Phase::Before { left: Remaining { days: 3, hours: 18, minutes: 25, seconds: 4 } });
+        assert_eq!(stage_id(&e, &s).as_deref(), Some("campaign"));
+        // The same instant is an hour closer to opening in WITA and two in WIT.
+        let s = status(&e, WITA, at("2024-02-10T12:34:56+07:00"));
+        assert_eq!(s.phase, Phase::Before { left: Remaining { days: 3, hours: 17, minutes: 25, seconds: 4 } });
+        let s = status(&e, WIT, at("2024-02-10T12:34:56+07:00"));
+        assert_eq!(s.phase, Phase::Before { left: Remaining { days: 3, hours: 16, minutes: 25, seconds: 4 } });
+    }
+
+    #[test]
+    fn never_zero_before_open_and_sub_second_rounds_up() {
+        let e = e();
+        let s = status(&e, WIB, at("2024-02-14T06:59:59.999+07:00"));
+        assert_eq!(s.phase, Phase::Before { left: Remaining { seconds: 1, ..Remaining::default() } });
+        assert_eq!(stage_id(&e, &s).as_deref(), Some("quiet"));
+    }
+
+    #[test]
+    fn every_stage_boundary() {
+        let e = e();
+        let cases = [
+            ("2023-11-27T23:59:59+07:00", None),
+            ("2023-11-28T00:00:00+07:00", Some("campaign")),
+            ("2024-02-10T23:59:59+07:00", Some("campaign")),
+            ("2024-02-11T00:00:00+07:00", Some("quiet")),
+            ("2024-02-14T06:59:59+07:00", Some("quiet")),
+            ("2024-02-14T07:00:00+07:00", Some("voting")),
+            ("2024-02-14T12:59:59+07:00", Some("voting")),
+            ("2024-02-14T13:00:00+07:00", Some("counting")),
+            ("2024-02-15T00:00:00+07:00", Some("recapitulation")),
+            ("2024-03-19T23:59:59+07:00", Some("recapitulation")),
+            ("2024-03-20T00:00:00+07:00", Some("results")),
+            ("2024-04-24T00:00:00+07:00", Some("president-elect")),
+            ("2024-10-20T00:00:00+07:00", Some("inauguration")),
+            ("2026-11-29T12:00:00+07:00", Some("inauguration")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(stage_id(&e, &status(&e, WIB, at(t))).as_deref(), want, "{t}");
+        }
+        assert!(!status(&e, WIB, at("2024-10-20T23:59:59+07:00")).timeline_done);
+        assert!(status(&e, WIB, at("2024-10-21T00:00:00+07:00")).timeline_done);
+    }
+
+    #[test]
+    fn stage_boundaries_follow_the_zone() {
+        let e = e();
+        // 23.30 WIB on 10 Feb is already 11 Feb in WITA: the quiet period has begun there.
+        let t = at("2024-02-10T23:30:00+07:00");
+        assert_eq!(stage_id(&e, &status(&e, WIB, t)).as_deref(), Some("campaign"));
+        assert_eq!(stage_id(&e, &status(&e, WITA, t)).as_deref(), Some("quiet"));
+    }
+
+    #[test]
+    fn during_voting_in_each_zone() {
+        let e = e();
+        let t = at("2024-02-14T04:30:00Z"); // 11.30 WIB, 12.30 WITA, 13.30 WIT
+        assert_eq!(status(&e, WIB, t).phase, Phase::Open { left: Remaining { days: 0, hours: 1, minutes: 30, seconds: 0 } });
+        assert_eq!(status(&e, WITA, t).phase, Phase::Open { left: Remaining { days: 0, hours: 0, minutes: 30, seconds: 0 } });
+        assert_eq!(status(&e, WIT, t).phase, Phase::After { days_since: 0 });
+        assert_eq!(stage_id(&e, &status(&e, WIT, t)).as_deref(), Some("counting"));
+        // WIT opens first: 22.00 UTC on 13 Feb.
+        let t = at("2024-02-13T22:00:00Z");
+        assert!(matches!(status(&e, WIT, t).phase, Phase::Open { .. }));
+        assert!(matches!(status(&e, WITA, t).phase, Phase::Before { .. }));
+    }
+
+    #[test]
+    fn after_voting_counts_days_never_negative() {
+        let e = e();
+        assert_eq!(status(&e, WIB, at("2024-02-14T13:00:00+07:00")).phase, Phase::After { days_since: 0 });
+        assert_eq!(status(&e, WIB, at("2024-02-15T00:00:00+07:00")).phase, Phase::After { days_since: 1 });
+        assert_eq!(status(&e, WIB, at("2024-03-20T10:00:00+07:00")).phase, Phase::After { days_since: 35 });
+        let today = at("2026-11-29T12:00:00+07:00");
+        assert_eq!(status(&e, WIB, today).phase, Phase::After { days_since: days_from_civil(2026, 11, 29) - days_from_civil(2024, 2, 14) });
+    }
+
+    #[test]
+    fn custom_date_keeps_wall_clock_per_zone_and_exact_instant_for_auto() {
+        let date = DateTimeOffset::parse("2029-02-14T07:00:00+07:00").unwrap();
+        let c = e().with_custom_date(date, Some("Pemilu 2029".into()));
+        assert!(c.stages.is_empty());
+        assert_eq!(c.name.get(Lang::En), "Pemilu 2029");
+        assert_eq!(c.polls(ZoneChoice::Auto).0, at("2029-02-14T00:00:00Z"));
+        assert_eq!(c.polls(WITA), (at("2029-02-14T07:00:00+08:00"), at("2029-02-14T13:00:00+08:00")));
+        assert_eq!(c.polls(WIT).0, at("2029-02-14T07:00:00+09:00"));
+        // A non-Indonesian offset with auto: exactly the instant written.
+        let d = DateTimeOffset::parse("2029-02-14T01:30:00+01:00").unwrap();
+        let c = e().with_custom_date(d, None);
+        assert_eq!(c.polls(ZoneChoice::Auto).0, d.instant_ms());
+        assert_eq!(c.name, e().name);
+        let s = status(&c, ZoneChoice::Auto, at("2029-02-14T00:30:00Z"));
+        assert_eq!(s.phase, Phase::Open { left: Remaining { hours: 6, ..Remaining::default() } });
+        assert_eq!(s.current_stage, None);
+        assert!(!s.timeline_done);
+    }
+
+    #[test]
+    fn announcements_are_coarse() {
+        let e = e();
+        let a = |t: &str| status(&e, WIB, at(t)).announcement();
+        // More than a day left: changes hourly, not every second or minute.
+        assert_eq!(a("2024-02-10T12:34:56+07:00"), a("2024-02-10T12:34:01+07:00"));
+        assert_eq!(a("2024-02-10T12:34:56+07:00"), Announcement::Left { days: 3, hours: 18, minutes: None });
+        // The last day: minutes.
+        assert_eq!(a("2024-02-14T06:58:30+07:00"), Announcement::Left { days: 0, hours: 0, minutes: Some(1) });
+        let before = a("2024-02-14T06:59:59+07:00");
+        let open = a("2024-02-14T07:00:00+07:00");
+        assert!(Status::is_milestone(&before, &open));
+        let counting = a("2024-02-14T13:00:00+07:00");
+        let recap = a("2024-02-15T00:00:00+07:00");
+        assert!(Status::is_milestone(&counting, &recap));
+        assert!(!Status::is_milestone(&a("2024-02-10T12:00:00+07:00"), &a("2024-02-10T13:00:00+07:00")));
+    }
+
+    #[test]
+    fn remaining_split() {
+        assert_eq!(Remaining::from_ms(-5), Remaining::default());
+        assert_eq!(Remaining::from_ms(1), Remaining { seconds: 1, ..Remaining::default() });
+        assert_eq!(Remaining::from_ms(90_061_000), Remaining { days: 1, hours: 1, minutes: 1, seconds: 1 });
+    }
+
+    #[test]
+    fn zone_labels() {
+        assert_eq!(zone_label(Zone::Wita), ("WITA", 8));
+        let _ = days_from_civil(2024, 1, 1);
+    }
+}

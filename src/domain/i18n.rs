@@ -1,0 +1,194 @@
+//! The reader's language and every reader-visible message, in one table.
+//!
+//! Messages are templates with named `{placeholders}`, filled by [`fill`]. Dates and numbers are
+//! not formatted here: the view asks the browser's `Intl` for them and passes the text in.
+
+/// The widget's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Bahasa Indonesia (the default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses `id` or `en`, ignoring case and surrounding spaces.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The code used in attributes, `lang` attributes and event details.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The BCP 47 locale handed to `Intl` formatters.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Id => "id-ID",
+            Lang::En => "en-GB",
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $id:expr, $en:expr;)*) => {
+        /// Every reader-visible message.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            /// Every message, for completeness tests.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            /// The message's template in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Id) => $id, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    WidgetLabel => "Widget Pemilu", "Election widget";
+    ModuleCountdown => "Hitung mundur", "Countdown";
+    ModuleParties => "Partai dan calon", "Parties and candidates";
+    ModuleQuiz => "Kuis hoaks atau fakta", "Hoax or fact quiz";
+    ModuleUnavailable => "Modul \u{201c}{module}\u{201d} belum tersedia di versi widget ini.", "The \u{201c}{module}\u{201d} module is not available in this version of the widget yet.";
+    Source => "Sumber", "Source";
+    AsOf => "Data per {date}", "Data as of {date}";
+
+    CountdownHeading => "Menuju {name}", "Countdown to {name}";
+    PollsOpenAt => "TPS dibuka {date} pukul {time}", "Polls open on {date} at {time}";
+    PollsOpenAtAuto => "TPS di zona WIB dibuka {date} pukul {time} waktu Anda", "Polls in the WIB zone open on {date} at {time} your time";
+    ZoneFixed => "Zona waktu: {zone} (UTC+{hours})", "Time zone: {zone} (UTC+{hours})";
+    ZoneAuto => "Zona waktu: waktu setempat Anda ({tz})", "Time zone: your local time ({tz})";
+    UntilPollsOpen => "Waktu menuju pembukaan TPS", "Time until polls open";
+    UntilPollsClose => "Sisa waktu pemungutan suara", "Time left to vote";
+    Days => "hari", "days";
+    Day => "hari", "day";
+    Hours => "jam", "hours";
+    Hour => "jam", "hour";
+    Minutes => "menit", "minutes";
+    Minute => "menit", "minute";
+    Seconds => "detik", "seconds";
+    Second => "detik", "second";
+    PollsAreOpen => "TPS sedang dibuka: pemungutan suara berlangsung hingga pukul {time}.", "Polls are open: voting continues until {time}.";
+    VotingClosed => "Pemungutan suara telah usai.", "Voting has closed.";
+    VotingDayWas => "Hari pemungutan suara: {date} ({relative}).", "Voting day: {date} ({relative}).";
+    CurrentStage => "Tahap saat ini: {stage} ({dates}).", "Current stage: {stage} ({dates}).";
+    AllStagesDone => "Semua tahapan telah selesai; tahap terakhir: {stage} ({dates}).", "All stages are complete; the last was {stage} ({dates}).";
+    NextStage => "Berikutnya: {stage}, mulai {date}.", "Next: {stage}, from {date}.";
+    TimelineHeading => "Tahapan pemilu", "Election timeline";
+    StageCurrentMark => "tahap saat ini", "current stage";
+    StageDoneMark => "selesai", "completed";
+    TimelineSource => "Sumber jadwal", "Timeline source";
+    AnnounceLeft => "{left} lagi menuju pembukaan TPS.", "{left} left until polls open.";
+    AnnounceOpen => "TPS sudah dibuka. Pemungutan suara berlangsung hingga pukul {time}.", "Polls are now open. Voting continues until {time}.";
+    AnnounceClosed => "Pemungutan suara telah usai. {stage}", "Voting has closed. {stage}";
+
+    InvalidAttribute => "Nilai {attr} tidak valid: \u{201c}{value}\u{201d}. {hint}", "Invalid {attr} value: \u{201c}{value}\u{201d}. {hint}";
+    HintLang => "Gunakan id atau en; widget memakai bahasa Indonesia.", "Use id or en; the widget uses Indonesian.";
+    HintModules => "Modul yang dikenal: countdown, parties, quiz.", "Known modules: countdown, parties, quiz.";
+    HintTheme => "Gunakan light, dark, atau auto; widget memakai auto.", "Use light, dark or auto; the widget uses auto.";
+    HintAccent => "Gunakan warna CSS, misalnya #b3261e; widget memakai warna bawaan.", "Use a CSS colour such as #b3261e; the widget uses its own.";
+    HintTimezone => "Gunakan WIB, WITA, WIT, atau auto.", "Use WIB, WITA, WIT or auto.";
+    HintElectionDate => "Gunakan tanggal dan jam ISO 8601 dengan zona waktu, misalnya 2029-02-14T07:00:00+07:00.", "Use an ISO 8601 date and time with an offset, such as 2029-02-14T07:00:00+07:00.";
+    HintNow => "Gunakan waktu ISO 8601 dengan zona waktu, misalnya 2024-02-14T06:30:00+07:00.", "Use an ISO 8601 instant with an offset, such as 2024-02-14T06:30:00+07:00.";
+    HintSrc => "Gunakan alamat http(s) atau jalur relatif.", "Use an http(s) address or a relative path.";
+    HintQuizCount => "Gunakan bilangan bulat 1\u{2013}50; kuis memakai 10.", "Use a whole number from 1 to 50; the quiz uses 10.";
+    HintSeed => "Gunakan bilangan bulat; urutan soal diacak.", "Use a whole number; questions are shuffled.";
+    HintElectionName => "Nama terlalu panjang (maksimal 120 karakter); widget memakai nama bawaan.", "The name is too long (120 characters at most); the widget uses the default name.";
+    CountdownUnavailable => "Hitung mundur tidak dapat ditampilkan.", "The countdown cannot be shown.";
+    DataFetchFailed => "Data pemilu dari {url} tidak dapat dimuat.", "The election data at {url} could not be loaded.";
+    DataInvalid => "Data pemilu dari {url} tidak sesuai format: {detail}", "The election data at {url} does not follow the format: {detail}";
+    DataLoading => "Memuat data pemilu\u{2026}", "Loading election data\u{2026}";
+}
+
+/// Fills `{name}` placeholders in `template` from `args`; unknown placeholders are left as written.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let key = &after[..end];
+                match args.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Shorthand: the message in `lang` with its placeholders filled.
+pub fn tr(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
+    fill(msg.text(lang), args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(k, _)| k)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn every_message_is_translated_with_the_same_placeholders() {
+        for m in Msg::ALL {
+            let (id, en) = (m.text(Lang::Id), m.text(Lang::En));
+            assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{m:?} is empty");
+            assert_eq!(placeholders(id), placeholders(en), "{m:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn languages_differ_where_they_should() {
+        let same: Vec<_> = Msg::ALL.iter().filter(|m| m.text(Lang::Id) == m.text(Lang::En)).collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill("{a} dan {b}", &[("a", "1"), ("b", "2")]), "1 dan 2");
+        assert_eq!(fill("{a} {missing}", &[("a", "x")]), "x {missing}");
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+        assert_eq!(fill("{a}{a}", &[("a", "é")]), "éé");
+    }
+
+    #[test]
+    fn lang_parsing() {
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse(" id "), Some(Lang::Id));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::default(), Lang::Id);
+    }
+}

@@ -1,0 +1,8 @@
+//! Plain-Rust domain logic: no `web-sys`, `js-sys` or `yew`. Takes instants as numbers and
+//! returns values, so all of it is tested natively.
+
+pub mod config;
+pub mod data;
+pub mod election;
+pub mod i18n;
+pub mod time;
