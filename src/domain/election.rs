@@ -70,6 +70,16 @@ impl Election {
         }
     }
 
+    /// The election a widget shows: this one, moved to `date` and renamed to `name` when those
+    /// are configured (`data-election-date`, `data-election-name`); `None` when unchanged.
+    pub fn configured(&self, date: Option<DateTimeOffset>, name: Option<&str>) -> Option<Election> {
+        match (date, name) {
+            (Some(d), n) => Some(self.with_custom_date(d, n.map(String::from))),
+            (None, Some(n)) => Some(Election { name: Localized { id: n.to_string(), en: n.to_string() }, ..self.clone() }),
+            (None, None) => None,
+        }
+    }
+
     /// The UTC offset (minutes) used for arithmetic under `zone`.
     pub fn offset_for(&self, zone: ZoneChoice) -> i32 {
         match zone {
@@ -313,6 +323,18 @@ mod tests {
         assert_eq!(s.phase, Phase::Open { left: Remaining { hours: 6, ..Remaining::default() } });
         assert_eq!(s.current_stage, None);
         assert!(!s.timeline_done);
+    }
+
+    #[test]
+    fn configured_renames_or_moves() {
+        let base = e();
+        assert_eq!(base.configured(None, None), None);
+        let renamed = base.configured(None, Some("Pemilu Serentak")).unwrap();
+        assert_eq!(renamed.name.get(Lang::Id), "Pemilu Serentak");
+        assert_eq!(renamed.stages, base.stages);
+        let moved = base.configured(DateTimeOffset::parse("2029-02-14T07:00:00+07:00"), None).unwrap();
+        assert!(moved.stages.is_empty());
+        assert_eq!(moved.name, base.name);
     }
 
     #[test]

@@ -1,0 +1,149 @@
+//! The widget shell: theme and accent, configuration notices, the election data, and the
+//! modules in the order asked for (or the message that replaces one).
+
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::domain::config::{Config, Module};
+use crate::domain::data::{validate, ElectionFile, BUNDLED_ELECTION_JSON};
+use crate::domain::election::Election;
+use crate::domain::i18n::{tr, Msg};
+use crate::web::browser::{self, Detail};
+use crate::web::components::countdown::Countdown;
+
+/// Props handed to the app by the embed layer; `generation` grows on every re-configuration.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub host: HtmlElement,
+    pub config: Rc<Config>,
+    pub generation: u32,
+}
+
+/// Where the election data stands.
+#[derive(Clone, PartialEq)]
+enum Data {
+    Loading,
+    Ready(Rc<Election>),
+    /// The translated message shown in place of the modules that need the data.
+    Failed(String),
+}
+
+thread_local! {
+    static BUNDLED: Result<Rc<Election>, String> = browser::parse_json::<ElectionFile>(BUNDLED_ELECTION_JSON)
+        .and_then(|f| validate(&f).map_err(|e| e.0))
+        .map(Rc::new);
+}
+
+fn bundled() -> Data {
+    match BUNDLED.with(Clone::clone) {
+        Ok(e) => Data::Ready(e),
+        Err(detail) => Data::Failed(detail),
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let lang = config.lang;
+    let root = use_node_ref();
+    let data = use_state(|| if config.data_src.is_some() { Data::Loading } else { bundled() });
+
+    // Fetch a newsroom's own dataset when asked to.
+    {
+        let (data, host, lang) = (data.clone(), props.host.clone(), lang);
+        use_effect_with(config.data_src.clone(), move |src| {
+            match src.clone() {
+                None => data.set(bundled()),
+                Some(url) => {
+                    data.set(Data::Loading);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = browser::fetch_json::<ElectionFile>(&url).await;
+                        let (code, message) = match result {
+                            Ok(f) => match validate(&f) {
+                                Ok(e) => return data.set(Data::Ready(Rc::new(e))),
+                                Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
+                            },
+                            Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
+                            Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
+                        };
+                        browser::warn(&message);
+                        browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str(code)), ("message", Detail::Str(&message))]);
+                        data.set(Data::Failed(message));
+                    });
+                }
+            }
+        });
+    }
+
+    // Accent through the CSSOM (CSP-safe), on every configuration.
+    {
+        let root = root.clone();
+        use_effect_with(config.accent.clone(), move |accent| {
+            if let Some(el) = root.cast::<HtmlElement>() {
+                browser::set_css_var(&el, "--pemilu-accent", accent.as_deref());
+            }
+        });
+    }
+
+    // `pemilu:ready` once the modules show real content, once per (re-)configuration; the entry
+    // script's placeholder goes at the first render.
+    let settled = !matches!(*data, Data::Loading);
+    {
+        let (host, config) = (props.host.clone(), config.clone());
+        use_effect_with((props.generation, settled), move |(_, settled)| {
+            if let Some(shadow) = host.shadow_root() {
+                if let Ok(Some(skel)) = shadow.query_selector(".pw-skel") {
+                    skel.remove();
+                }
+            }
+            if *settled {
+                let modules: Vec<&str> = config.modules.iter().map(|m| m.name()).collect();
+                browser::dispatch(&host, "pemilu:ready", &[("modules", Detail::Strs(&modules)), ("lang", Detail::Str(config.lang.code()))]);
+            }
+        });
+    }
+
+    let notices: Html = config.notices().map(|e| html! { <p class="pw-notice">{ e.message(lang) }</p> }).collect();
+    let modules: Html = config
+        .modules
+        .iter()
+        .map(|&m| {
+            let class = classes!("pw-module", format!("pw-m-{}", m.name()));
+            let title = m.title().text(lang);
+            if let Some(err) = config.blocking_error(m) {
+                let lead = if m == Module::Countdown { Msg::CountdownUnavailable.text(lang) } else { title };
+                return html! {
+                    <div class={class} key={m.name()}>
+                        <div class="pw-error" role="alert"><p><strong>{ lead }</strong></p><p>{ err.message(lang) }</p></div>
+                    </div>
+                };
+            }
+            let body = match (m, &*data) {
+                (Module::Countdown, Data::Ready(e)) => {
+                    let election = e.configured(config.election_date, config.election_name.as_deref()).map(Rc::new).unwrap_or_else(|| e.clone());
+                    html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
+                }
+                (m, Data::Loading) if m.uses_dataset() => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
+                (m, Data::Failed(msg)) if m.uses_dataset() => html! { <div class="pw-error" role="alert"><p><strong>{ title }</strong></p><p>{ msg.clone() }</p></div> },
+                (_, _) => html! {
+                    <div class="pw-soon">
+                        <h2 class="pw-title">{ title }</h2>
+                        <p>{ tr(lang, Msg::ModuleUnavailable, &[("module", title)]) }</p>
+                    </div>
+                },
+            };
+            html! { <div class={class} key={m.name()}>{ body }</div> }
+        })
+        .collect();
+
+    html! {
+        <div class="pw" ref={root} lang={lang.code()} data-theme={config.theme.name()}>
+            if !config.errors.is_empty() && config.notices().next().is_some() {
+                <div class="pw-notices">{ notices }</div>
+            }
+            { modules }
+        </div>
+    }
+}

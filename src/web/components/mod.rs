@@ -1,0 +1,5 @@
+//! Yew components: a thin view over the domain, one component a file.
+
+pub mod app;
+pub mod countdown;
+pub mod timeline;

@@ -1,0 +1,100 @@
+//! Hooks shared by the view: the wall clock that ticks on whole seconds.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::domain::time::ms_to_next_second;
+use crate::web::browser::{now_ms, page_hidden};
+
+/// A self-re-arming `setTimeout` aligned to the next whole second, paused while the page is
+/// hidden, cancelled (with its closure and listener freed) on drop.
+struct Ticker {
+    id: Rc<Cell<Option<i32>>>,
+    func: Rc<RefCell<Option<js_sys::Function>>>,
+    _callback: Closure<dyn FnMut()>,
+    _visibility: Option<EventListener>,
+}
+
+fn arm(id: &Cell<Option<i32>>, func: &RefCell<Option<js_sys::Function>>) {
+    let (Some(window), Some(f)) = (web_sys::window(), func.borrow().clone()) else { return };
+    // A few ms past the boundary, so the new second has surely begun when the callback runs.
+    let delay = ms_to_next_second(now_ms()) as i32 + 4;
+    id.set(window.set_timeout_with_callback_and_timeout_and_arguments_0(&f, delay).ok());
+}
+
+fn disarm(id: &Cell<Option<i32>>) {
+    if let (Some(handle), Some(window)) = (id.take(), web_sys::window()) {
+        window.clear_timeout_with_handle(handle);
+    }
+}
+
+impl Ticker {
+    fn start(set_now: UseStateSetter<i64>) -> Ticker {
+        let id = Rc::new(Cell::new(None));
+        let func: Rc<RefCell<Option<js_sys::Function>>> = Rc::new(RefCell::new(None));
+        let callback = {
+            let (id, func, set_now) = (id.clone(), func.clone(), set_now.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                id.set(None);
+                if page_hidden() {
+                    return;
+                }
+                set_now.set(now_ms());
+                arm(&id, &func);
+            })
+        };
+        *func.borrow_mut() = Some(callback.as_ref().unchecked_ref::<js_sys::Function>().clone());
+        let visibility = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            let (id, func) = (id.clone(), func.clone());
+            EventListener::new(&doc, "visibilitychange", move |_| {
+                if page_hidden() {
+                    disarm(&id);
+                } else if id.get().is_none() {
+                    set_now.set(now_ms());
+                    arm(&id, &func);
+                }
+            })
+        });
+        if !page_hidden() {
+            arm(&id, &func);
+        }
+        Ticker { id, func, _callback: callback, _visibility: visibility }
+    }
+}
+
+impl Drop for Ticker {
+    fn drop(&mut self) {
+        disarm(&self.id);
+        // Break the closure ↔ function reference cycle so both are freed.
+        self.func.borrow_mut().take();
+    }
+}
+
+/// The current instant, re-rendering the caller on every whole wall-clock second; or `frozen`
+/// (from `data-now`), which never ticks.
+#[hook]
+pub fn use_wall_clock(frozen: Option<i64>) -> i64 {
+    let now = use_state(|| frozen.unwrap_or_else(now_ms));
+    {
+        let set_now = now.setter();
+        use_effect_with(frozen, move |frozen| {
+            let ticker = match frozen {
+                Some(t) => {
+                    set_now.set(*t);
+                    None
+                }
+                None => {
+                    set_now.set(now_ms());
+                    Some(Ticker::start(set_now))
+                }
+            };
+            move || drop(ticker)
+        });
+    }
+    *now
+}

@@ -1,0 +1,81 @@
+//! The embed layer: the Wasm exports the entry script calls (`mount`, `unmount`), one Yew app per
+//! host element, the shared stylesheet, and configuration errors turned into warnings and events.
+
+mod browser;
+mod hooks;
+mod components;
+mod styles;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::domain::config::{Attr, Config};
+use browser::Detail;
+use components::app::{App, AppProps};
+
+struct Mounted {
+    app: yew::AppHandle<App>,
+    generation: u32,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+}
+
+/// Reads one attribute value from the plain object the entry script passes (attribute names as
+/// keys, options already merged over attributes).
+fn lookup(attrs: &Object, attr: Attr) -> Option<String> {
+    let v = Reflect::get(attrs, &attr.name().into()).ok()?;
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    Some(v.as_string().unwrap_or_else(|| v.as_f64().map(|n| n.to_string()).unwrap_or_default()))
+}
+
+/// Mounts (or re-configures) widget `id` on `host`, whose open shadow root the entry script made.
+#[wasm_bindgen]
+pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
+    let shadow = host.shadow_root().ok_or_else(|| JsValue::from_str("host has no open shadow root"))?;
+    styles::adopt(&shadow);
+    let config = Config::parse(|a| lookup(&attrs, a), browser::is_css_color);
+    for e in &config.errors {
+        let msg = e.message(config.lang);
+        browser::warn(&msg);
+        browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str("invalid-attribute")), ("message", Detail::Str(&msg)), ("attribute", Detail::Str(e.attr.name()))]);
+    }
+    let config = Rc::new(config);
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(existing) = m.get_mut(&id) {
+            existing.generation += 1;
+            existing.app.update(AppProps { host, config, generation: existing.generation });
+            return Ok(());
+        }
+        let root = shadow.owner_document().ok_or("no document")?.create_element("div")?;
+        root.set_class_name("pw-root");
+        shadow.append_child(&root)?;
+        let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { host, config, generation: 0 }).render();
+        m.insert(id, Mounted { app, generation: 0 });
+        Ok(())
+    })
+}
+
+/// Destroys widget `id`: its timers and listeners go with it. The entry script empties the
+/// shadow root afterwards.
+#[wasm_bindgen]
+pub fn unmount(id: u32) {
+    if let Some(m) = MOUNTED.with(|m| m.borrow_mut().remove(&id)) {
+        m.app.destroy();
+    }
+}
+
+/// How many widgets are mounted (for the benchmark and tests).
+#[wasm_bindgen(js_name = mountedCount)]
+pub fn mounted_count() -> u32 {
+    MOUNTED.with(|m| m.borrow().len() as u32)
+}

@@ -1,0 +1,26 @@
+// The iframe form (embed.html): the same options as query parameters
+// (?lang=en&modules=quiz&quiz-count=5), one widget filling the frame, and its height posted to
+// the parent on first render and on every change: { type: "pemilu-widget:resize", height }.
+import "./pemilu-widget.js";
+
+const el = document.getElementById("w");
+const params = new URLSearchParams(location.search);
+const names = ["lang", "modules", "theme", "accent", "timezone", "election-date", "election-name",
+  "data-src", "quiz-src", "quiz-count", "seed", "now"];
+for (const n of names) if (params.has(n)) el.setAttribute("data-" + n, params.get(n));
+if ((params.get("lang") || "").trim().toLowerCase() === "en") {
+  document.documentElement.lang = "en";
+  document.title = document.querySelector("h1").textContent = "Election widget";
+}
+let last = -1;
+const post = () => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height !== last && parent !== window) {
+    last = height;
+    parent.postMessage({ type: "pemilu-widget:resize", height }, "*");
+  }
+};
+new ResizeObserver(post).observe(document.body);
+el.addEventListener("pemilu:ready", post);
+el.setAttribute("data-pemilu-widget", "");
+window.PemiluWidget.mount(el);

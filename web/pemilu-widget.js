@@ -1,0 +1,134 @@
+// Pemilu Widget entry (ES module). Finds every [data-pemilu-widget], gives it an open shadow
+// root with a placeholder of the widget's final height, and only when a widget comes within
+// about one screen of the viewport (or mount()/scan() is called) downloads and compiles the Wasm.
+// Safe to load twice: the first copy stays in charge.
+const VERSION = "__PEMILU_VERSION__";
+const W = window;
+if (!W.PemiluWidget) {
+  const SEL = "[data-pemilu-widget]";
+  const ATTRS = ["lang", "modules", "theme", "accent", "timezone", "election-date", "election-name",
+    "data-src", "quiz-src", "quiz-count", "seed", "now"];
+  const MODULES = ["countdown", "parties", "quiz"];
+  // Reserved heights; the widget's own stylesheet uses the same custom properties.
+  const HOST_CSS = ":host{display:block!important;height:auto!important;max-height:none!important;" +
+    "min-height:0!important;overflow:visible!important;float:none!important;visibility:visible!important;" +
+    "opacity:1!important;font-size:medium!important;--pw-h-countdown:16.5em;--pw-h-soon:4.5em}" +
+    ".pw-skel{box-sizing:border-box;border:1px solid #8884;border-top:4px solid #8886;border-radius:8px;padding:1em}" +
+    ".pw-skel i{display:block;min-height:var(--pw-h-soon)}.pw-skel i.c{min-height:var(--pw-h-countdown)}" +
+    ".pw-skel i+i{margin-top:1em;padding-top:1em;border-top:1px solid #8884;box-sizing:content-box}";
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(HOST_CSS);
+  const base = import.meta.url;
+  const widgets = new Map(); // element -> { id, opts, state: "waiting" | "mounted" }
+  let nextId = 1, core = null;
+
+  const loadCore = () => core || (core = import(new URL("pemilu-core.js", base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL("pemilu-core_bg.wasm", base) });
+    return m;
+  }));
+
+  const attrsOf = (el, opts) => {
+    const out = {};
+    for (const a of ATTRS) {
+      const v = el.getAttribute("data-" + a);
+      if (v !== null) out["data-" + a] = v;
+    }
+    for (const k in opts || {}) {
+      const name = "data-" + k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+      if (opts[k] !== undefined && opts[k] !== null) out[name] = String(opts[k]);
+    }
+    return out;
+  };
+
+  const failed = (el, err) => {
+    const lang = (el.getAttribute("data-lang") || "").trim().toLowerCase() === "en" ? "en" : "id";
+    const message = lang === "en" ? "The election widget could not load." : "Widget pemilu tidak dapat dimuat.";
+    const sr = el.shadowRoot;
+    if (sr) sr.replaceChildren(document.createElement("slot")); // show the fallback content again
+    console.warn("[pemilu-widget] " + message, err);
+    el.dispatchEvent(new CustomEvent("pemilu:error", { bubbles: true, composed: true,
+      detail: { code: "data-fetch-failed", message } }));
+  };
+
+  // Attach the shadow root and the placeholder: the article keeps its layout from here on.
+  const prepare = (el) => {
+    let w = widgets.get(el);
+    if (w) return w;
+    let sr = el.shadowRoot;
+    if (!sr) {
+      try { sr = el.attachShadow({ mode: "open" }); } catch (e) { failed(el, e); return null; }
+    } else if (!sr.__pemilu) { failed(el, new Error("element already has a shadow root")); return null; }
+    sr.__pemilu = true;
+    sr.adoptedStyleSheets = [sheet];
+    const skel = document.createElement("div");
+    skel.className = "pw-skel";
+    skel.setAttribute("aria-hidden", "true");
+    const list = (el.getAttribute("data-modules") || "").split(",").map((s) => s.trim().toLowerCase())
+      .filter((m, i, a) => MODULES.includes(m) && a.indexOf(m) === i);
+    for (const m of list.length ? list : MODULES) {
+      const i = document.createElement("i");
+      if (m === "countdown") i.className = "c";
+      skel.append(i);
+    }
+    sr.replaceChildren(skel);
+    w = { id: nextId++, opts: null, state: "waiting" };
+    widgets.set(el, w);
+    return w;
+  };
+
+  const activate = (el) => {
+    const w = widgets.get(el);
+    if (!w) return;
+    io && io.unobserve(el);
+    loadCore().then((m) => {
+      if (widgets.get(el) !== w || !el.isConnected) return;
+      try {
+        m.mount(w.id, el, attrsOf(el, w.opts));
+        w.state = "mounted";
+      } catch (e) { failed(el, e); }
+    }, (e) => failed(el, e));
+  };
+
+  const io = "IntersectionObserver" in W ? new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting) activate(e.target);
+  }, { rootMargin: "100% 0px" }) : null;
+
+  const discover = (root, eager) => {
+    const found = [];
+    if (root.matches && root.matches(SEL)) found.push(root);
+    if (root.querySelectorAll) found.push(...root.querySelectorAll(SEL));
+    for (const el of found) {
+      if (widgets.has(el)) continue;
+      if (!prepare(el)) continue;
+      if (eager || !io) activate(el); else io.observe(el);
+    }
+  };
+
+  const unmount = (el) => {
+    const w = widgets.get(el);
+    if (!w) return;
+    widgets.delete(el);
+    io && io.unobserve(el);
+    if (w.state === "mounted" && core) core.then((m) => m.unmount(w.id));
+    if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
+  };
+
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) discover(n, false);
+    for (const el of [...widgets.keys()]) if (!el.isConnected) unmount(el);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  W.PemiluWidget = Object.freeze({
+    version: VERSION,
+    mount(el, options) {
+      if (!(el instanceof Element)) throw new TypeError("PemiluWidget.mount: an element is required");
+      const w = prepare(el);
+      if (!w) return;
+      w.opts = Object.assign({}, w.opts, options);
+      activate(el);
+    },
+    unmount,
+    scan(root) { discover(root || document, true); },
+  });
+  discover(document, false);
+}
