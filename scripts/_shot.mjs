@@ -1,12 +1,16 @@
+// Developer aid: screenshots of the demo page and of each widget (not part of the test run).
+// node scripts/_shot.mjs URL OUT_PREFIX WIDTH [light|dark]
 import { chromium } from "playwright-core";
 const [url, out, width, scheme] = process.argv.slice(2);
-const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run","--disable-quic"] });
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
 const p = await b.newPage({ viewport: { width: Number(width || 1280), height: 900 }, colorScheme: scheme || "light" });
 p.on("console", (m) => console.log("console:", m.type(), m.text()));
 p.on("pageerror", (e) => console.log("pageerror:", e.message));
 await p.goto(url);
-await p.waitForTimeout(1500);
-await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); await p.waitForTimeout(800); await p.evaluate(() => window.scrollTo(0, 0));
-await p.screenshot({ path: out, fullPage: true });
-console.log(await p.evaluate(() => [...document.querySelectorAll("[data-pemilu-widget]")].map(e => e.id + ": " + (e.shadowRoot ? e.shadowRoot.textContent.slice(0, 300) : "-")).join("\n")));
+await p.evaluate(() => window.PemiluWidget.scan());
+await p.waitForTimeout(1200);
+await p.screenshot({ path: `${out}-page.png`, fullPage: true });
+const ids = await p.evaluate(() => [...document.querySelectorAll("[data-pemilu-widget]")].map((e) => e.id));
+for (const id of ids) await p.locator(`#${id}`).screenshot({ path: `${out}-${id}.png` });
+console.log(ids.join(" "));
 await b.close();

@@ -36,4 +36,4 @@ createServer(async (req, res) => {
   headers["Content-Type"] = TYPES[extname(found.file)] || "application/octet-stream";
   res.writeHead(200, headers);
   res.end(req.method === "HEAD" ? undefined : found.body);
-}).listen(port, host, () => console.log(`serving ${root} on http://${host}:${port}/`));
+}).listen(port, host, function () { console.log(`serving ${root} on http://${host}:${this.address().port}/`); });

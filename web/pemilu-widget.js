@@ -9,13 +9,21 @@ if (!W.PemiluWidget) {
   const ATTRS = ["lang", "modules", "theme", "accent", "timezone", "election-date", "election-name",
     "data-src", "quiz-src", "quiz-count", "seed", "now"];
   const MODULES = ["countdown", "parties", "quiz"];
-  // Reserved heights; the widget's own stylesheet uses the same custom properties.
+  // The host box, and the height each module reserves before and after the Wasm renders (the
+  // placeholder .pw-skel and the widget's .pw share padding, borders and container width), so the
+  // article never shifts. The widget's own stylesheet is compiled into the Wasm.
   const HOST_CSS = ":host{display:block!important;height:auto!important;max-height:none!important;" +
-    "min-height:0!important;overflow:visible!important;float:none!important;visibility:visible!important;" +
-    "opacity:1!important;font-size:medium!important;--pw-h-countdown:16.5em;--pw-h-soon:4.5em}" +
-    ".pw-skel{box-sizing:border-box;border:1px solid #8884;border-top:4px solid #8886;border-radius:8px;padding:1em}" +
-    ".pw-skel i{display:block;min-height:var(--pw-h-soon)}.pw-skel i.c{min-height:var(--pw-h-countdown)}" +
-    ".pw-skel i+i{margin-top:1em;padding-top:1em;border-top:1px solid #8884;box-sizing:content-box}";
+    "overflow:visible!important;float:none!important;visibility:visible!important;opacity:1!important;" +
+    "font-size:medium!important;line-height:1.5!important}" +
+    ".pw-skel,.pw{container-type:inline-size}" +
+    ".pw-root:not(:empty)~.pw-skel{display:none}.pw-skel{border:1px solid #8885;border-top:4px solid #8887;border-radius:8px;padding:1em}" +
+    ".pw-skel i{display:block}.pw-skel *,.pw-skel{box-sizing:border-box}" +
+    ".pw-skel i+i{margin-top:1em;padding-top:1em;border-top:1px solid #8885}" +
+    ".s,.pw-m-parties,.pw-m-quiz{min-height:4.5em}.c,.pw-m-countdown{min-height:15em}" +
+    "@container (max-width:679px){.c,.pw-m-countdown{min-height:17.5em}}" +
+    "@container (max-width:559px){.c,.pw-m-countdown{min-height:19em}}" +
+    "@container (max-width:409px){.c,.pw-m-countdown{min-height:20em}}" +
+    "@container (max-width:309px){.c,.pw-m-countdown{min-height:26em}}";
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(HOST_CSS);
   const base = import.meta.url;
@@ -67,7 +75,7 @@ if (!W.PemiluWidget) {
       .filter((m, i, a) => MODULES.includes(m) && a.indexOf(m) === i);
     for (const m of list.length ? list : MODULES) {
       const i = document.createElement("i");
-      if (m === "countdown") i.className = "c";
+      i.className = m === "countdown" ? "c" : "s";
       skel.append(i);
     }
     sr.replaceChildren(skel);
@@ -98,7 +106,8 @@ if (!W.PemiluWidget) {
     if (root.matches && root.matches(SEL)) found.push(root);
     if (root.querySelectorAll) found.push(...root.querySelectorAll(SEL));
     for (const el of found) {
-      if (widgets.has(el)) continue;
+      const known = widgets.get(el);
+      if (known) { if (eager && known.state === "waiting") activate(el); continue; }
       if (!prepare(el)) continue;
       if (eager || !io) activate(el); else io.observe(el);
     }

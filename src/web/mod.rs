@@ -58,7 +58,9 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
         }
         let root = shadow.owner_document().ok_or("no document")?.create_element("div")?;
         root.set_class_name("pw-root");
-        shadow.append_child(&root)?;
+        // Before the placeholder: CSS hides the placeholder as soon as the root has content, in
+        // the same frame, so the two never stand one above the other.
+        shadow.insert_before(&root, shadow.first_child().as_ref())?;
         let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { host, config, generation: 0 }).render();
         m.insert(id, Mounted { app, generation: 0 });
         Ok(())

@@ -121,7 +121,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
     }
     let live = spoken.borrow().text.clone();
 
-    let clock = |label: Msg, left: Remaining| {
+    let clock = |label: Html, left: Remaining| {
         let cells = [
             (format_int(lang, left.days), unit(lang, left.days, Msg::Day, Msg::Days)),
             (format!("{:02}", left.hours), unit(lang, left.hours, Msg::Hour, Msg::Hours)),
@@ -130,7 +130,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
         ];
         html! {
             <div class="pw-clock-wrap">
-                <p class="pw-label" id="pw-clock-label">{ label.text(lang) }</p>
+                <p class="pw-label" id="pw-clock-label">{ label }</p>
                 <div class="pw-clock" role="timer" aria-labelledby="pw-clock-label">
                     { for cells.into_iter().map(|(n, u)| html! {
                         <div class="pw-cell"><span class="pw-num">{ n }</span><span class="pw-unit">{ u }</span></div>
@@ -141,13 +141,11 @@ pub fn countdown(props: &CountdownProps) -> Html {
     };
 
     let body = match st.phase {
-        Phase::Before { left } => clock(Msg::UntilPollsOpen, left),
-        Phase::Open { left } => html! {
-            <>
-                <p class="pw-status pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", &close_time)]) }</p>
-                { clock(Msg::UntilPollsClose, left) }
-            </>
-        },
+        Phase::Before { left } => clock(html! { Msg::UntilPollsOpen.text(lang) }, left),
+        Phase::Open { left } => clock(
+            html! { <span class="pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", &close_time)]) }</span> },
+            left,
+        ),
         Phase::After { days_since } => html! {
             <div class="pw-after">
                 <p class="pw-status">{ Msg::VotingClosed.text(lang) }</p>
@@ -159,8 +157,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
     html! {
         <div class="pw-countdown">
             <h2 class="pw-title">{ heading }</h2>
-            <p class="pw-when">{ when }</p>
-            <p class="pw-zone">{ zone_line }</p>
+            <p class="pw-when">{ when }<span class="pw-sep" aria-hidden="true">{ " \u{b7} " }</span><span class="pw-zone">{ zone_line }</span></p>
             { body }
             if let Some(sentence) = stage_sentence(lang, &e, &st) {
                 <p class="pw-stage">{ sentence }</p>

@@ -1,0 +1,95 @@
+// Shared set-up for the browser tests: a static server over dist/ (plus tests/hosts/), one
+// headless Debian Chromium, pages that record console errors and widget events, axe-core audits.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+export const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+
+/** Starts scripts/serve.mjs on a free port; resolves to { base, close }. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["scripts/serve.mjs", `${repo}dist`, `${repo}tests/hosts`], {
+      cwd: repo, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"],
+    });
+    child.stdout.on("data", (d) => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(d));
+      if (m) resolve({ base: `http://127.0.0.1:${m[1]}`, close: () => child.kill() });
+    });
+    child.on("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
+  });
+}
+
+/** Everything a page records before any script of its own runs. */
+const RECORDER = () => {
+  window.__events = [];
+  for (const type of ["pemilu:ready", "pemilu:error", "pemilu:quiz-start", "pemilu:quiz-answer", "pemilu:quiz-complete"]) {
+    document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail)) }));
+  }
+  window.__shift = 0;
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+    .observe({ type: "layout-shift", buffered: true });
+};
+
+/** A new page (own context) that collects console errors, warnings and page errors. */
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", timezoneId = "UTC", locale = "id-ID" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, timezoneId, locale });
+  const page = await context.newPage();
+  page.errors = [];
+  page.warnings = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") page.errors.push(m.text());
+    if (m.type() === "warning") page.warnings.push(m.text());
+  });
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.addInitScript(RECORDER);
+  return page;
+}
+
+/** Events recorded so far, optionally of one type. */
+export const events = (page, type) => page.evaluate((t) => window.__events.filter((e) => !t || e.type === t), type);
+
+/** Waits until `n` `pemilu:ready` events have fired. */
+export async function waitReady(page, n = 1) {
+  await page.waitForFunction((k) => window.__events.filter((e) => e.type === "pemilu:ready").length >= k, n, { timeout: 15000 });
+}
+
+/** Runs axe-core over the whole page (open shadow roots included); returns readable violations. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** The visible text of a widget's shadow root. */
+export const widgetText = (page, id) => page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector(".pw").innerText, id);
+
+/** Adds widgets to the test article's slot: [{ id, attrs: { "data-lang": "en", … } }]. */
+export async function addWidgets(page, widgets) {
+  await page.evaluate((ws) => {
+    const slot = document.getElementById("slot");
+    for (const w of ws) {
+      const el = document.createElement("div");
+      el.id = w.id;
+      el.setAttribute("data-pemilu-widget", "");
+      for (const [k, v] of Object.entries(w.attrs || {})) el.setAttribute(k, v);
+      el.innerHTML = '<a href="https://www.kpu.go.id/">KPU</a>';
+      slot.append(el);
+    }
+  }, widgets);
+}
+
+/** The clock cells of a widget as numbers: [days, hours, minutes, seconds]. */
+export const clock = (page, id) => page.evaluate((i) => [...document.getElementById(i).shadowRoot.querySelectorAll('[role="timer"] .pw-num')]
+  .map((n) => Number(n.textContent.replace(/[.,]/g, ""))), id);
