@@ -17,7 +17,9 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
   dist/pemilu-core_bg.wasm -o dist/pemilu-core_bg.wasm
 
-sed "s/__PEMILU_VERSION__/$version/" web/pemilu-widget.js > dist/pemilu-widget.js
+reserve=$(node scripts/reserve.mjs shadow)
+sed -e "s/__PEMILU_VERSION__/$version/" -e "s/__PEMILU_RESERVE_CSS__/$reserve/" web/pemilu-widget.js > dist/pemilu-widget.js
+node scripts/reserve.mjs host > dist/pemilu-widget.css
 cp web/pemilu-embed.js web/embed.html web/pemilu-frame.js web/pemilu-frame.css dist/
 cp index.html dist/index.html && cp web/demo.css dist/
 cp data/pemilu-2024.json data/quiz-id.json data/quiz-en.json data/election.schema.json data/quiz.schema.json dist/data/

@@ -17,17 +17,14 @@ if (!W.PemiluWidget) {
     "font-size:medium!important;line-height:1.5!important}" +
     ".pw-skel,.pw{container-type:inline-size}" +
     ".pw-root:not(:empty)~.pw-skel{display:none}.pw-skel{border:1px solid #8885;border-top:4px solid #8887;border-radius:8px;padding:1em}" +
-    ".pw-skel i{display:block}.pw-skel *,.pw-skel{box-sizing:border-box}" +
+    ".pw-skel{box-sizing:border-box}.pw-skel i{display:block;box-sizing:content-box}" +
     ".pw-skel i+i{margin-top:1em;padding-top:1em;border-top:1px solid #8885}" +
-    ".s,.pw-m-parties,.pw-m-quiz{min-height:4.5em}.c,.pw-m-countdown{min-height:15em}" +
-    "@container (max-width:679px){.c,.pw-m-countdown{min-height:17.5em}}" +
-    "@container (max-width:559px){.c,.pw-m-countdown{min-height:19em}}" +
-    "@container (max-width:409px){.c,.pw-m-countdown{min-height:20em}}" +
-    "@container (max-width:309px){.c,.pw-m-countdown{min-height:26em}}";
+    ":host::before,:host::after{display:none!important}" +
+    "__PEMILU_RESERVE_CSS__";
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(HOST_CSS);
   const base = import.meta.url;
-  const widgets = new Map(); // element -> { id, opts, state: "waiting" | "mounted" }
+  const widgets = new Map(); // element -> { id, opts, state: "waiting" | "loading" | "mounted" }
   let nextId = 1, core = null;
 
   const loadCore = () => core || (core = import(new URL("pemilu-core.js", base).href).then(async (m) => {
@@ -84,9 +81,12 @@ if (!W.PemiluWidget) {
     return w;
   };
 
-  const activate = (el) => {
+  // Loads the Wasm (once per page) and mounts `el`. Only `mount()` (force) re-configures a
+  // widget that is already loading or mounted.
+  const activate = (el, force) => {
     const w = widgets.get(el);
-    if (!w) return;
+    if (!w || (!force && w.state !== "waiting")) return;
+    if (w.state === "waiting") w.state = "loading";
     io && io.unobserve(el);
     loadCore().then((m) => {
       if (widgets.get(el) !== w || !el.isConnected) return;
@@ -107,7 +107,7 @@ if (!W.PemiluWidget) {
     if (root.querySelectorAll) found.push(...root.querySelectorAll(SEL));
     for (const el of found) {
       const known = widgets.get(el);
-      if (known) { if (eager && known.state === "waiting") activate(el); continue; }
+      if (known) { if (eager) activate(el); continue; }
       if (!prepare(el)) continue;
       if (eager || !io) activate(el); else io.observe(el);
     }
@@ -134,7 +134,7 @@ if (!W.PemiluWidget) {
       const w = prepare(el);
       if (!w) return;
       w.opts = Object.assign({}, w.opts, options);
-      activate(el);
+      activate(el, true);
     },
     unmount,
     scan(root) { discover(root || document, true); },

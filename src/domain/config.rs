@@ -249,10 +249,12 @@ impl Config {
             let v = raw.trim();
             let ok = match attr {
                 Attr::Lang => Lang::parse(v).map(|l| c.lang = l).is_some(),
-                Attr::Modules => parse_modules(v).map(|(m, all_known)| {
-                    c.modules = m;
-                    all_known
-                }) == Some(true),
+                Attr::Modules => {
+                    parse_modules(v).map(|(m, all_known)| {
+                        c.modules = m;
+                        all_known
+                    }) == Some(true)
+                }
                 Attr::Theme => match v.to_ascii_lowercase().as_str() {
                     "light" => Some(Theme::Light),
                     "dark" => Some(Theme::Dark),
@@ -341,8 +343,7 @@ fn plausible_color(v: &str) -> bool {
     let Some((func, rest)) = v.split_once('(') else { return false };
     let Some(args) = rest.strip_suffix(')') else { return false };
     const FUNCS: [&str; 10] = ["rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"];
-    FUNCS.iter().any(|f| f.eq_ignore_ascii_case(func))
-        && args.bytes().all(|b| b.is_ascii_alphanumeric() || b" .,%/+-".contains(&b))
+    FUNCS.iter().any(|f| f.eq_ignore_ascii_case(func)) && args.bytes().all(|b| b.is_ascii_alphanumeric() || b" .,%/+-".contains(&b))
 }
 
 /// An `http(s)` URL or a relative path, without whitespace or control characters.
@@ -474,7 +475,8 @@ mod tests {
 
     #[test]
     fn sources() {
-        for ok in ["data.json", "/a/b.json?v=2", "https://cdn.example.id/p.json", "HTTP://x.id/a", "../d.json#x", "//cdn.example.id/x.json"] {
+        for ok in ["data.json", "/a/b.json?v=2", "https://cdn.example.id/p.json", "HTTP://x.id/a", "../d.json#x", "//cdn.example.id/x.json"]
+        {
             assert!(valid_src(ok), "{ok}");
         }
         for bad in ["", "javascript:alert(1)", "data:application/json,{}", "file:///etc/passwd", "a b", "x\ny"] {

@@ -118,7 +118,14 @@ pub fn validate(f: &ElectionFile) -> Result<Election, DataError> {
         if !is_http_url(&s.source) {
             return Err(DataError::at(&p("source"), &s.source));
         }
-        let stage = Stage { id: s.id.trim().to_string(), name: localized(&p("name"), &s.name)?, start_day, start_minutes, end_day, source: s.source.clone() };
+        let stage = Stage {
+            id: s.id.trim().to_string(),
+            name: localized(&p("name"), &s.name)?,
+            start_day,
+            start_minutes,
+            end_day,
+            source: s.source.clone(),
+        };
         if let Some(prev) = stages.last() {
             if (stage.start_day, stage.start_minutes) < (prev.start_day, prev.start_minutes) {
                 return Err(DataError::at(&p("start"), &s.start));
@@ -172,7 +179,8 @@ mod tests {
 
     #[test]
     fn each_bad_value_is_named() {
-        let cases: Vec<(fn(&mut ElectionFile), &str)> = vec![
+        type Breaker = fn(&mut ElectionFile);
+        let cases: Vec<(Breaker, &str)> = vec![
             (|f| f.schema_version = 2, "schemaVersion"),
             (|f| f.voting_day = "2024-02-30".into(), "votingDay"),
             (|f| f.polls_open = "7".into(), "pollsOpen"),

@@ -91,10 +91,7 @@ impl Election {
     /// When polls open and close under `zone`, as instants.
     pub fn polls(&self, zone: ZoneChoice) -> (i64, i64) {
         let off = self.offset_for(zone);
-        (
-            wall_clock_instant(self.voting_day, self.polls_open, off),
-            wall_clock_instant(self.voting_day, self.polls_close, off),
-        )
+        (wall_clock_instant(self.voting_day, self.polls_open, off), wall_clock_instant(self.voting_day, self.polls_close, off))
     }
 
     /// The instant a stage starts under `zone`.
@@ -186,7 +183,8 @@ impl Status {
     /// Whether a change from `prev` to this announcement is a "meaningful" one that is announced
     /// at once (phase or stage change); other changes wait for the once-a-minute throttle.
     pub fn is_milestone(prev: &Announcement, next: &Announcement) -> bool {
-        std::mem::discriminant(prev) != std::mem::discriminant(next) || matches!((prev, next), (Announcement::After { stage: a }, Announcement::After { stage: b }) if a != b)
+        std::mem::discriminant(prev) != std::mem::discriminant(next)
+            || matches!((prev, next), (Announcement::After { stage: a }, Announcement::After { stage: b }) if a != b)
     }
 }
 

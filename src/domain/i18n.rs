@@ -65,7 +65,7 @@ messages! {
     ModuleCountdown => "Hitung mundur", "Countdown";
     ModuleParties => "Partai dan calon", "Parties and candidates";
     ModuleQuiz => "Kuis hoaks atau fakta", "Hoax or fact quiz";
-    ModuleUnavailable => "Modul \u{201c}{module}\u{201d} belum tersedia di versi widget ini.", "The \u{201c}{module}\u{201d} module is not available in this version of the widget yet.";
+    ModuleUnavailable => "Modul ini belum tersedia di versi widget ini.", "This module is not in this version of the widget yet.";
     Source => "Sumber", "Source";
     AsOf => "Data per {date}", "Data as of {date}";
 

@@ -60,7 +60,9 @@ fn formatter(lang: Lang, kind: &'static str, tz: Option<&'static str>) -> Functi
             .or_insert_with(|| {
                 let locales = Array::of1(&lang.locale().into());
                 let mut opts: Vec<(&str, JsValue)> = match kind {
-                    "weekday-date" => vec![("weekday", "long".into()), ("day", "numeric".into()), ("month", "long".into()), ("year", "numeric".into())],
+                    "weekday-date" => {
+                        vec![("weekday", "long".into()), ("day", "numeric".into()), ("month", "long".into()), ("year", "numeric".into())]
+                    }
                     "short-date" => vec![("day", "numeric".into()), ("month", "short".into()), ("year", "numeric".into())],
                     "time" => vec![("hour", "2-digit".into()), ("minute", "2-digit".into()), ("hourCycle", "h23".into())],
                     _ => vec![],

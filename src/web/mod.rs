@@ -2,8 +2,8 @@
 //! host element, the shared stylesheet, and configuration errors turned into warnings and events.
 
 mod browser;
-mod hooks;
 mod components;
+mod hooks;
 mod styles;
 
 use std::cell::RefCell;
@@ -46,7 +46,11 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
     for e in &config.errors {
         let msg = e.message(config.lang);
         browser::warn(&msg);
-        browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str("invalid-attribute")), ("message", Detail::Str(&msg)), ("attribute", Detail::Str(e.attr.name()))]);
+        browser::dispatch(
+            &host,
+            "pemilu:error",
+            &[("code", Detail::Str("invalid-attribute")), ("message", Detail::Str(&msg)), ("attribute", Detail::Str(e.attr.name()))],
+        );
     }
     let config = Rc::new(config);
     MOUNTED.with(|m| {

@@ -13,7 +13,10 @@ after(async () => { await browser?.close(); server?.close(); });
 async function openDemo(opts) {
   const page = await newPage(browser, opts);
   await page.goto(`${server.base}/`);
-  for (let y = 0; y < 6000; y += 500) await page.evaluate((v) => window.scrollTo(0, v), y);
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 400) { window.scrollTo(0, y); await frame(); await frame(); }
+  });
   await waitReady(page, 5);
   await page.evaluate(() => window.scrollTo(0, 0));
   return page;
@@ -53,8 +56,8 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
     // Full widget in English: the modules that do not exist yet say so plainly.
     const full = await widgetText(page, "demo-full");
     assert.match(full, /Voting has closed\./);
-    assert.match(full, /The “Parties and candidates” module is not available in this version of the widget yet\./);
-    assert.match(full, /The “Hoax or fact quiz” module is not available/);
+    assert.match(full, /Parties and candidates\s+This module is not in this version of the widget yet\./);
+    assert.match(full, /Hoax or fact quiz\s+This module is not in this version of the widget yet\./);
 
     // Dark sidebar really is dark; host CSS did not leak in.
     const look = await page.evaluate(() => {

@@ -53,26 +53,24 @@ pub fn app(props: &AppProps) -> Html {
     // Fetch a newsroom's own dataset when asked to.
     {
         let (data, host, lang) = (data.clone(), props.host.clone(), lang);
-        use_effect_with(config.data_src.clone(), move |src| {
-            match src.clone() {
-                None => data.set(bundled()),
-                Some(url) => {
-                    data.set(Data::Loading);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = browser::fetch_json::<ElectionFile>(&url).await;
-                        let (code, message) = match result {
-                            Ok(f) => match validate(&f) {
-                                Ok(e) => return data.set(Data::Ready(Rc::new(e))),
-                                Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
-                            },
-                            Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
-                            Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
-                        };
-                        browser::warn(&message);
-                        browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str(code)), ("message", Detail::Str(&message))]);
-                        data.set(Data::Failed(message));
-                    });
-                }
+        use_effect_with(config.data_src.clone(), move |src| match src.clone() {
+            None => data.set(bundled()),
+            Some(url) => {
+                data.set(Data::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = browser::fetch_json::<ElectionFile>(&url).await;
+                    let (code, message) = match result {
+                        Ok(f) => match validate(&f) {
+                            Ok(e) => return data.set(Data::Ready(Rc::new(e))),
+                            Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
+                        },
+                        Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
+                        Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
+                    };
+                    browser::warn(&message);
+                    browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str(code)), ("message", Detail::Str(&message))]);
+                    data.set(Data::Failed(message));
+                });
             }
         });
     }
@@ -122,15 +120,18 @@ pub fn app(props: &AppProps) -> Html {
             }
             let body = match (m, &*data) {
                 (Module::Countdown, Data::Ready(e)) => {
-                    let election = e.configured(config.election_date, config.election_name.as_deref()).map(Rc::new).unwrap_or_else(|| e.clone());
+                    let election =
+                        e.configured(config.election_date, config.election_name.as_deref()).map(Rc::new).unwrap_or_else(|| e.clone());
                     html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
                 }
                 (m, Data::Loading) if m.uses_dataset() => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
-                (m, Data::Failed(msg)) if m.uses_dataset() => html! { <div class="pw-error" role="alert"><p><strong>{ title }</strong></p><p>{ msg.clone() }</p></div> },
+                (m, Data::Failed(msg)) if m.uses_dataset() => {
+                    html! { <div class="pw-error" role="alert"><p><strong>{ title }</strong></p><p>{ msg.clone() }</p></div> }
+                }
                 (_, _) => html! {
                     <div class="pw-soon">
                         <h2 class="pw-title">{ title }</h2>
-                        <p>{ tr(lang, Msg::ModuleUnavailable, &[("module", title)]) }</p>
+                        <p>{ Msg::ModuleUnavailable.text(lang) }</p>
                     </div>
                 },
             };

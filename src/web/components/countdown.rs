@@ -85,7 +85,9 @@ pub fn countdown(props: &CountdownProps) -> Html {
         let (open, close) = e.polls(zone);
         let date = format_instant(lang, DateStyle::WeekdayDate, tz(zone), open);
         let when = match zone {
-            ZoneChoice::Auto if !e.stages.is_empty() => tr(lang, Msg::PollsOpenAtAuto, &[("date", &date), ("time", &clock_time(lang, zone, open))]),
+            ZoneChoice::Auto if !e.stages.is_empty() => {
+                tr(lang, Msg::PollsOpenAtAuto, &[("date", &date), ("time", &clock_time(lang, zone, open))])
+            }
             _ => tr(lang, Msg::PollsOpenAt, &[("date", &date), ("time", &clock_time(lang, zone, open))]),
         };
         let zone_line = match zone {
@@ -109,9 +111,13 @@ pub fn countdown(props: &CountdownProps) -> Html {
             None => sp.last = Some(ann),
             Some(prev) if *prev != ann && (Status::is_milestone(prev, &ann) || now - sp.at_ms >= 60_000) => {
                 sp.text = match &ann {
-                    Announcement::Left { days, hours, minutes } => tr(lang, Msg::AnnounceLeft, &[("left", &spoken_left(lang, *days, *hours, *minutes))]),
+                    Announcement::Left { days, hours, minutes } => {
+                        tr(lang, Msg::AnnounceLeft, &[("left", &spoken_left(lang, *days, *hours, *minutes))])
+                    }
                     Announcement::Open => tr(lang, Msg::AnnounceOpen, &[("time", &close_time)]),
-                    Announcement::After { .. } => tr(lang, Msg::AnnounceClosed, &[("stage", &stage_sentence(lang, &e, &st).unwrap_or_default())]),
+                    Announcement::After { .. } => {
+                        tr(lang, Msg::AnnounceClosed, &[("stage", &stage_sentence(lang, &e, &st).unwrap_or_default())])
+                    }
                 };
                 sp.at_ms = now;
                 sp.last = Some(ann);

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds dist/ and serves the demo article on http://127.0.0.1:${PORT:-8080}/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh
+exec node scripts/serve.mjs

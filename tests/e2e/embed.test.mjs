@@ -1,0 +1,138 @@
+// Embedding as a newsroom does it: elements added and removed later, the script loaded twice,
+// the JS API, lazy loading, the iframe form with its resizer, and a strict CSP.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, events, waitReady, widgetText, addWidgets, axe } from "./helpers.mjs";
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const mountedCount = (page) => page.evaluate(async () => (await import("/pemilu-core.js")).mountedCount());
+
+test("elements added later mount by themselves; removed ones unmount and free their timers", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/article.html`);
+  await addWidgets(page, [{ id: "a", attrs: { "data-modules": "countdown", "data-lang": "en" } }, { id: "b", attrs: { "data-modules": "countdown" } }]);
+  await waitReady(page, 2);
+  assert.match(await widgetText(page, "a"), /Countdown to 2024 Indonesian general election/);
+  assert.equal(await mountedCount(page), 2);
+  // Removing a parent with a widget inside unmounts it too.
+  await page.evaluate(() => { const w = document.createElement("div"); w.id = "wrap"; w.append(document.getElementById("b")); document.getElementById("slot").append(w); });
+  await page.waitForTimeout(50);
+  assert.equal(await mountedCount(page), 2, "moving an element does not unmount it");
+  await page.evaluate(() => { document.getElementById("a").remove(); document.getElementById("wrap").remove(); });
+  await page.waitForFunction(async () => (await import("/pemilu-core.js")).mountedCount() === 0);
+  // Timers were dropped: no more DOM work for the removed widgets.
+  const mutations = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement("div");
+    let n = 0;
+    const mo = new MutationObserver((r) => { n += r.length; });
+    mo.observe(document, { subtree: true, childList: true, characterData: true });
+    setTimeout(() => { mo.disconnect(); resolve(n + el.childElementCount); }, 1300);
+  }));
+  assert.equal(mutations, 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the script loaded twice and scan() called twice never mount an element twice", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/article.html`);
+  await addWidgets(page, [{ id: "one", attrs: { "data-modules": "countdown", "data-lang": "en" } }]);
+  await page.evaluate(() => new Promise((resolve) => {
+    const s = document.createElement("script");
+    s.type = "module";
+    s.src = "/pemilu-widget.js?copy=2";
+    s.onload = resolve;
+    document.head.append(s);
+  }));
+  await page.evaluate(() => { window.PemiluWidget.scan(); window.PemiluWidget.scan(document.getElementById("slot")); });
+  await waitReady(page, 1);
+  await page.waitForTimeout(300);
+  assert.equal((await events(page, "pemilu:ready")).length, 1);
+  assert.equal((await events(page, "pemilu:error")).length, 0);
+  assert.equal(await mountedCount(page), 1);
+  assert.equal(await page.evaluate(() => document.getElementById("one").shadowRoot.querySelectorAll(".pw").length), 1);
+  assert.match(await page.evaluate(() => window.PemiluWidget.version), /^\d+\.\d+\.\d+$/);
+  await page.context().close();
+});
+
+test("mount() with options re-configures; unmount() restores the fallback", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/article.html`);
+  await page.evaluate(() => {
+    const el = document.createElement("section");
+    el.id = "api";
+    el.innerHTML = '<a href="https://www.kpu.go.id/">Fallback link</a>';
+    document.getElementById("slot").append(el);
+    window.PemiluWidget.mount(el, { modules: "countdown", timezone: "WIT", now: "2024-02-14T09:15:00+09:00" });
+  });
+  await waitReady(page, 1);
+  assert.match(await widgetText(page, "api"), /TPS sedang dibuka/);
+  await page.evaluate(() => window.PemiluWidget.mount(document.getElementById("api"), { lang: "en" }));
+  await waitReady(page, 2);
+  const text = await widgetText(page, "api");
+  assert.match(text, /Polls are open: voting continues until 13:00 WIT\./, "options merge: earlier ones are kept");
+  assert.deepEqual((await events(page, "pemilu:ready")).map((e) => e.detail.lang), ["id", "en"]);
+  assert.equal(await mountedCount(page), 1, "re-configured, not mounted again");
+  await page.evaluate(() => window.PemiluWidget.unmount(document.getElementById("api")));
+  await page.waitForFunction(async () => (await import("/pemilu-core.js")).mountedCount() === 0);
+  assert.equal(await page.getByRole("link", { name: "Fallback link" }).isVisible(), true);
+  const err = await page.evaluate(() => { try { window.PemiluWidget.mount(null); return "no error"; } catch (e) { return e.name; } });
+  assert.equal(err, "TypeError");
+  await page.context().close();
+});
+
+test("a widget several screens down does not download the Wasm until the reader nears it", async () => {
+  const page = await newPage(browser, { width: 390, height: 800 });
+  const wasm = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(r.url()); });
+  await page.goto(`${server.base}/lazy.html`);
+  await page.waitForTimeout(600);
+  assert.deepEqual(wasm, []);
+  const placeholder = await page.evaluate(() => document.getElementById("far").getBoundingClientRect().height);
+  assert.ok(placeholder > 250, `the placeholder reserves the widget's height (${placeholder}px)`);
+  await page.evaluate(() => window.scrollTo(0, 4300));
+  await waitReady(page, 1);
+  assert.equal(wasm.length, 1);
+  const rendered = await page.evaluate(() => document.getElementById("far").getBoundingClientRect().height);
+  assert.equal(rendered, placeholder, "rendering does not change the reserved height");
+  const type = await page.evaluate(async () => (await fetch("/pemilu-core_bg.wasm")).headers.get("content-type"));
+  assert.equal(type, "application/wasm");
+  await page.context().close();
+});
+
+test("the iframe form renders one widget and its host resizes it from its own messages only", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/iframe.html`);
+  await page.waitForFunction(() => document.getElementById("frame").getBoundingClientRect().height > 200, null, { timeout: 15000 });
+  const frame = page.frameLocator("#frame");
+  await frame.getByText("Polls open on Wednesday, 14 February 2024 at 07:00 WITA").waitFor();
+  const frameHeight = await page.evaluate(() => document.getElementById("frame").getBoundingClientRect().height);
+  const contentHeight = await page.frame({ url: /lang=en/ }).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.equal(frameHeight, contentHeight);
+  // The iframe without data-pemilu-iframe keeps its own height; a spoofed message is ignored.
+  assert.equal(await page.evaluate(() => document.getElementById("other").getBoundingClientRect().height), 40);
+  await page.evaluate(() => window.postMessage({ type: "pemilu-widget:resize", height: 7 }, "*"));
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.getElementById("frame").getBoundingClientRect().height), frameHeight);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test("under a strict CSP (style-src 'self') the widget is styled and causes no violation", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/__csp/csp.html`);
+  await waitReady(page, 1);
+  const look = await page.evaluate(() => {
+    const pw = document.getElementById("csp").shadowRoot.querySelector(".pw");
+    const cs = getComputedStyle(pw);
+    return { top: cs.borderTopWidth, accent: cs.borderTopColor };
+  });
+  assert.deepEqual(look, { top: "4px", accent: "rgb(0, 105, 92)" });
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.match(await widgetText(page, "csp"), /Countdown to 2024 Indonesian general election/);
+  await page.context().close();
+});

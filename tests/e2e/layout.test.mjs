@@ -1,0 +1,57 @@
+// No layout shift: at every width, in every countdown state and both languages, the height the
+// placeholder reserves before the Wasm loads is exactly the height of the rendered widget.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, newPage, waitReady, addWidgets } from "./helpers.mjs";
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const STATES = {
+  campaign: { "data-timezone": "WITA", "data-now": "2024-02-10T12:00:00+08:00" },
+  open: { "data-timezone": "WIT", "data-now": "2024-02-14T09:15:00+09:00" },
+  recap: { "data-timezone": "WIB", "data-now": "2024-03-01T09:15:00+07:00" },
+  done: {},
+  custom: { "data-timezone": "WIB", "data-election-date": "2029-02-14T07:00:00+07:00", "data-election-name": "Simulasi: pemilu berikutnya (tanggal contoh)" },
+  all: { "data-modules": "countdown,parties,quiz", "data-now": "2024-02-14T09:15:00+09:00", "data-timezone": "WIT" },
+};
+
+for (const width of [300, 320, 360, 414, 600, 768, 1280]) {
+  test(`reserved height equals rendered height at ${width}px`, async () => {
+    const page = await newPage(browser, { width, timezoneId: "Asia/Jakarta" });
+    await page.goto(`${server.base}/article.html`);
+    const widgets = [];
+    for (const lang of ["id", "en"]) for (const [name, attrs] of Object.entries(STATES)) {
+      widgets.push({ id: `${name}-${lang}`, attrs: { "data-modules": "countdown", "data-lang": lang, ...attrs } });
+    }
+    await addWidgets(page, widgets);
+    await page.waitForFunction((n) => document.querySelectorAll("#slot [data-pemilu-widget]").length === n
+      && [...document.querySelectorAll("#slot [data-pemilu-widget]")].every((e) => e.shadowRoot), widgets.length);
+    const heights = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll("#slot [data-pemilu-widget]")]
+      .map((e) => [e.id, e.getBoundingClientRect().height])));
+    const reserved = await heights();
+    await page.evaluate(() => window.PemiluWidget.scan());
+    await waitReady(page, widgets.length);
+    const rendered = await heights();
+    assert.deepEqual(rendered, reserved);
+    await page.context().close();
+  });
+}
+
+// dist/pemilu-widget.css reserves the same height before any script has run.
+const COMBOS = ["countdown", "countdown,parties,quiz", null, "quiz", "parties,countdown", "QUIZ,countdown"];
+for (const width of [320, 414, 768, 1280]) {
+  test(`the host stylesheet reserves the rendered height before the script runs, at ${width}px`, async () => {
+    const page = await newPage(browser, { width });
+    await page.goto(`${server.base}/reserve.html`);
+    await addWidgets(page, COMBOS.map((modules, i) => ({ id: `w${i}`, attrs: { "data-lang": "en", ...(modules ? { "data-modules": modules } : {}), "data-now": "2024-02-14T09:15:00+09:00", "data-timezone": "WIT" } })));
+    const heights = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll("#slot [data-pemilu-widget]")]
+      .map((e) => [e.id, e.getBoundingClientRect().height])));
+    const before = await heights();
+    await page.evaluate(() => import("/pemilu-widget.js").then(() => window.PemiluWidget.scan()));
+    await waitReady(page, COMBOS.length);
+    assert.deepEqual(await heights(), before);
+    await page.context().close();
+  });
+}
