@@ -7,7 +7,8 @@ import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL(process.argv[2] ? `file://${process.argv[2]}/` : "../dist/", import.meta.url));
-const extra = process.argv[3] ? fileURLToPath(new URL(`file://${process.argv[3]}/`)) : null;
+// Further folders searched after dist/ (the tests add their host pages and axe-core).
+const extra = process.argv.slice(3).map((d) => fileURLToPath(new URL(`file://${d}/`)));
 const port = Number(process.env.PORT || 8080);
 const host = process.env.HOST || "127.0.0.1";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -15,8 +16,7 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
 async function find(path) {
-  for (const dir of [root, extra]) {
-    if (!dir) continue;
+  for (const dir of [root, ...extra]) {
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) continue;
     try {

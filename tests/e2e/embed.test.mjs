@@ -16,6 +16,7 @@ test("elements added later mount by themselves; removed ones unmount and free th
   await addWidgets(page, [{ id: "a", attrs: { "data-modules": "countdown", "data-lang": "en" } }, { id: "b", attrs: { "data-modules": "countdown" } }]);
   await waitReady(page, 2);
   assert.match(await widgetText(page, "a"), /Countdown to 2024 Indonesian general election/);
+  assert.deepEqual(await axe(page), []);
   assert.equal(await mountedCount(page), 2);
   // Removing a parent with a widget inside unmounts it too.
   await page.evaluate(() => { const w = document.createElement("div"); w.id = "wrap"; w.append(document.getElementById("b")); document.getElementById("slot").append(w); });
@@ -98,6 +99,8 @@ test("a widget several screens down does not download the Wasm until the reader 
   assert.equal(wasm.length, 1);
   const rendered = await page.evaluate(() => document.getElementById("far").getBoundingClientRect().height);
   assert.equal(rendered, placeholder, "rendering does not change the reserved height");
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await axe(page), []);
   const type = await page.evaluate(async () => (await fetch("/pemilu-core_bg.wasm")).headers.get("content-type"));
   assert.equal(type, "application/wasm");
   await page.context().close();
@@ -134,5 +137,8 @@ test("under a strict CSP (style-src 'self') the widget is styled and causes no v
   assert.deepEqual(look, { top: "4px", accent: "rgb(0, 105, 92)" });
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.match(await widgetText(page, "csp"), /Countdown to 2024 Indonesian general election/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "axe itself aside, nothing was refused");
   await page.context().close();
 });

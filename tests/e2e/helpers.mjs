@@ -5,12 +5,11 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
-export const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 
 /** Starts scripts/serve.mjs on a free port; resolves to { base, close }. */
 export function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["scripts/serve.mjs", `${repo}dist`, `${repo}tests/hosts`], {
+    const child = spawn(process.execPath, ["scripts/serve.mjs", `${repo}dist`, `${repo}tests/hosts`, `${repo}node_modules/axe-core`], {
       cwd: repo, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout.on("data", (d) => {
@@ -67,7 +66,8 @@ export async function waitReady(page, n = 1) {
 
 /** Runs axe-core over the whole page (open shadow roots included); returns readable violations. */
 export async function axe(page) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
+  // Loaded from the test server (not inlined), so pages under a strict CSP can be audited too.
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ url: "/axe.min.js" });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }

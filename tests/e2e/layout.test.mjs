@@ -2,7 +2,7 @@
 // placeholder reserves before the Wasm loads is exactly the height of the rendered widget.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, waitReady, addWidgets } from "./helpers.mjs";
+import { startServer, launch, newPage, waitReady, addWidgets, axe } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -52,6 +52,7 @@ for (const width of [320, 414, 768, 1280]) {
     await page.evaluate(() => import("/pemilu-widget.js").then(() => window.PemiluWidget.scan()));
     await waitReady(page, COMBOS.length);
     assert.deepEqual(await heights(), before);
+    if (width === 320) assert.deepEqual(await axe(page), []);
     await page.context().close();
   });
 }
