@@ -3,39 +3,49 @@
 //  - dist/pemilu-widget.css, an optional render-blocking sheet for the host page that reserves the
 //    same space before any script has run (for widgets in the first screen).
 // Both must give exactly the rendered height; tests/e2e/layout.test.mjs checks that they do.
+// Heights are measured renders of each module's first screen, in em of the reader's default size.
 
-/** Countdown min-height (em) by the widget's content width: [below this many px, em]. */
-export const COUNTDOWN = [[310, 26], [410, 20], [560, 19], [680, 17.5]];
-export const COUNTDOWN_WIDE = 15;
-/** Min-height (em) of the parties and quiz modules. Module boxes are content-box: a module
- * after another adds 1em margin, 1em padding and a 1px rule. */
-export const MODULE = 6;
-/** The widget frame: 1px side borders + 1em padding each side; 4px top + 1px bottom border. */
+/** Per module: the skeleton class, the module class, the min-height (em) at wide widths, and
+ * narrower steps as [below this content width in px, em]. */
+export const MODULES = {
+  countdown: { skel: "c", wide: 15, steps: [[680, 17.5], [560, 19], [410, 20], [310, 26]] },
+  parties: { skel: "p", wide: 43.6, steps: [[421, 51.8], [260, 53.4]] },
+  quiz: { skel: "q", wide: 6, steps: [] },
+};
+/** The widget frame: 1px side borders + 1em padding each side; 4px top + 1px bottom border.
+ * Module boxes are content-box: a module after another adds 1em margin, 1em padding and a 1px rule. */
 const FRAME_X = "calc(2em + 2px)";
 
 /** Rules inside the shadow root; `.pw-skel` and `.pw` share frame and container width. */
 export function shadowCss() {
-  let css = `.s,.pw-m-parties,.pw-m-quiz{min-height:${MODULE}em}.c,.pw-m-countdown{min-height:${COUNTDOWN_WIDE}em}`;
-  for (const [below, em] of [...COUNTDOWN].reverse()) css += `@container (max-width:${below - 1}px){.c,.pw-m-countdown{min-height:${em}em}}`;
+  let css = "";
+  for (const [name, m] of Object.entries(MODULES)) {
+    const sel = `.${m.skel},.pw-m-${name}`;
+    css += `${sel}{min-height:${m.wide}em}`;
+    for (const [below, em] of m.steps) css += `@container (max-width:${below - 1}px){${sel}{min-height:${em}em}}`;
+  }
   return css;
 }
 
 /** The host-page sheet: a zero-width float of the reserved height beside the fallback content. */
 export function hostCss() {
   const h = "[data-pemilu-widget]";
+  const names = Object.keys(MODULES);
+  const v = (n) => `--pw-${n[0]}`;
   let css = `/* Pemilu Widget: reserves each widget's height before the script runs (optional; link it in <head>). */\n`;
-  css += `${h}{display:flow-root;container-type:inline-size;font-size:medium;--pw-c:1;--pw-p:1;--pw-q:1}\n`;
-  css += `${h}[data-modules]{--pw-c:0;--pw-p:0;--pw-q:0}\n`;
-  css += `${h}[data-modules*=countdown i]{--pw-c:1}${h}[data-modules*=parties i]{--pw-p:1}${h}[data-modules*=quiz i]{--pw-q:1}\n`;
-  css += `${h}::before{content:"";float:left;width:0;--pw-hc:${COUNTDOWN_WIDE}em;height:calc(5px + 2em + var(--pw-c) * var(--pw-hc)`
-    + ` + (var(--pw-p) + var(--pw-q)) * ${MODULE}em + max(0, var(--pw-c) + var(--pw-p) + var(--pw-q) - 1) * (2em + 1px))}\n`;
-  for (const [below, em] of [...COUNTDOWN].reverse()) {
-    css += `@container (max-width:calc(${below - 1}px + ${FRAME_X})){${h}::before{--pw-hc:${em}em}}\n`;
-  }
+  css += `${h}{display:flow-root;container-type:inline-size;font-size:medium;${names.map((n) => `${v(n)}:1`).join(";")}}\n`;
+  css += `${h}[data-modules]{${names.map((n) => `${v(n)}:0`).join(";")}}\n`;
+  css += names.map((n) => `${h}[data-modules*=${n} i]{${v(n)}:1}`).join("") + "\n";
+  const sum = names.map((n) => `var(${v(n)}) * var(${v(n)}h)`).join(" + ");
+  const count = names.map((n) => `var(${v(n)})`).join(" + ");
+  css += `${h}::before{content:"";float:left;width:0;${names.map((n) => `${v(n)}h:${MODULES[n].wide}em`).join(";")};`
+    + `height:calc(5px + 2em + ${sum} + max(0, ${count} - 1) * (2em + 1px))}\n`;
+  // Widest first, so that narrower steps win.
+  const steps = names.flatMap((n) => MODULES[n].steps.map(([below, em]) => [below, n, em])).sort((a, b) => b[0] - a[0]);
+  for (const [below, n, em] of steps) css += `@container (max-width:calc(${below - 1}px + ${FRAME_X})){${h}::before{${v(n)}h:${em}em}}\n`;
   return css;
 }
 
 if (process.argv[1] && process.argv[1].endsWith("reserve.mjs")) {
-  if (process.argv[2] === "host") process.stdout.write(hostCss());
-  else process.stdout.write(shadowCss());
+  process.stdout.write(process.argv[2] === "host" ? hostCss() : shadowCss());
 }

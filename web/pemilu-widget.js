@@ -72,7 +72,7 @@ if (!W.PemiluWidget) {
       .filter((m, i, a) => MODULES.includes(m) && a.indexOf(m) === i);
     for (const m of list.length ? list : MODULES) {
       const i = document.createElement("i");
-      i.className = m === "countdown" ? "c" : "s";
+      i.className = m[0]; // "c", "p", "q": the reserved heights of scripts/reserve.mjs
       skel.append(i);
     }
     sr.replaceChildren(skel);

@@ -1,77 +1,25 @@
-//! The bundled dataset and the validation of any election file, bundled or fetched.
-//!
-//! The file is deserialised (by `JSON.parse` + serde in the browser, `serde_json` in tests) into
-//! plain `*File` structs, then [`validate`] checks every value and builds the typed [`Election`].
+//! The bundled dataset and the validation of any election file, bundled or fetched: the same
+//! code reads both, through the [`Json`] view, and checks every value and their integrity
+//! (unique ballot numbers, known references, totals that add up).
 
-use serde::Deserialize;
+use std::rc::Rc;
 
-use crate::domain::election::{Election, Localized, Stage};
-use crate::domain::time::{parse_date, parse_hm};
+use crate::domain::election::{Election, Stage};
+use crate::domain::json::{join, localized, opt_arr, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json};
+use crate::domain::parties::{sort_small, DprResult, DprRow, Pair, Party, PartyData, PresidentialResult, Scope};
+use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
 
 /// The Pemilu 2024 dataset, exactly as served at `dist/data/pemilu-2024.json`.
 pub const BUNDLED_ELECTION_JSON: &str = include_str!("../../data/pemilu-2024.json");
 
 /// The only schema version this build reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: i64 = 1;
 
-/// A text in both languages, as written in a file (either may be missing; one is required).
-#[derive(Deserialize, Debug, Clone, Default)]
-pub struct LocalizedFile {
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub en: Option<String>,
-}
-
-/// One timeline stage, as written.
-#[derive(Deserialize, Debug, Clone)]
-#[serde(rename_all = "camelCase")]
-pub struct StageFile {
-    pub id: String,
-    pub name: LocalizedFile,
-    pub start: String,
-    #[serde(default)]
-    pub start_time: Option<String>,
-    pub end: String,
-    pub source: String,
-}
-
-/// An election file, as written (see `data/election.schema.json`). Unknown keys are ignored.
-#[derive(Deserialize, Debug, Clone)]
-#[serde(rename_all = "camelCase")]
-pub struct ElectionFile {
-    pub schema_version: u32,
-    pub name: LocalizedFile,
-    #[serde(default)]
-    pub as_of: Option<String>,
-    pub voting_day: String,
-    pub polls_open: String,
-    pub polls_close: String,
-    #[serde(default)]
-    pub voting_day_source: Option<String>,
-    #[serde(default)]
-    pub stages: Vec<StageFile>,
-}
-
-/// What is wrong with a file: the field's path and the offending value. Shown to the reader
-/// inside a translated sentence, so it stays language-neutral.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DataError(pub String);
-
-impl DataError {
-    fn at(path: &str, value: &str) -> DataError {
-        let v: String = value.chars().take(60).collect();
-        DataError(format!("{path} = \u{201c}{v}\u{201d}"))
-    }
-}
-
-fn localized(path: &str, l: &LocalizedFile) -> Result<Localized, DataError> {
-    let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
-    match (clean(&l.id), clean(&l.en)) {
-        (Some(id), Some(en)) => Ok(Localized { id, en }),
-        (Some(one), None) | (None, Some(one)) => Ok(Localized { id: one.clone(), en: one }),
-        (None, None) => Err(DataError::at(path, "")),
-    }
+/// A validated election file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub election: Election,
+    pub parties: Rc<PartyData>,
 }
 
 /// Whether `s` is an absolute `http(s)` URL (sources must be checkable by an editor).
@@ -80,76 +28,283 @@ pub fn is_http_url(s: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() > 10 && !s.chars().any(char::is_whitespace)
 }
 
-/// Checks every value of an election file and builds the typed election.
-pub fn validate(f: &ElectionFile) -> Result<Election, DataError> {
-    if f.schema_version != SCHEMA_VERSION {
-        return Err(DataError::at("schemaVersion", &f.schema_version.to_string()));
+fn url<J: Json>(v: &J, path: &str, key: &str) -> Result<String, DataError> {
+    let s = req_str(v, path, key)?;
+    if is_http_url(&s) {
+        Ok(s)
+    } else {
+        Err(DataError::at(&join(path, key), &s))
     }
-    let name = localized("name", &f.name)?;
-    let voting_day = parse_date(&f.voting_day).ok_or_else(|| DataError::at("votingDay", &f.voting_day))?;
-    let polls_open = parse_hm(&f.polls_open).ok_or_else(|| DataError::at("pollsOpen", &f.polls_open))?;
-    let polls_close = parse_hm(&f.polls_close).ok_or_else(|| DataError::at("pollsClose", &f.polls_close))?;
-    if polls_close <= polls_open {
-        return Err(DataError::at("pollsClose", &f.polls_close));
+}
+
+fn opt_url<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<String>, DataError> {
+    match opt_str(v, path, key)? {
+        Some(s) if !is_http_url(&s) => Err(DataError::at(&join(path, key), &s)),
+        other => Ok(other),
     }
-    let as_of = match &f.as_of {
-        Some(d) => Some(parse_date(d).ok_or_else(|| DataError::at("asOf", d))?),
-        None => None,
-    };
-    let source = f.voting_day_source.clone().unwrap_or_default();
-    if !source.is_empty() && !is_http_url(&source) {
-        return Err(DataError::at("votingDaySource", &source));
+}
+
+fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError> {
+    opt_arr(v, path, key)?
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let p = format!("{}[{i}]", join(path, key));
+            u.string().filter(|s| is_http_url(s)).ok_or_else(|| DataError::missing(&p))
+        })
+        .collect()
+}
+
+fn date<J: Json>(v: &J, path: &str, key: &str) -> Result<i64, DataError> {
+    let s = req_str(v, path, key)?;
+    parse_date(&s).ok_or_else(|| DataError::at(&join(path, key), &s))
+}
+
+fn opt_date<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<i64>, DataError> {
+    match opt_str(v, path, key)? {
+        Some(s) => parse_date(&s).map(Some).ok_or_else(|| DataError::at(&join(path, key), &s)),
+        None => Ok(None),
     }
-    let mut stages: Vec<Stage> = Vec::with_capacity(f.stages.len());
-    for (i, s) in f.stages.iter().enumerate() {
-        let p = |field: &str| format!("stages[{i}].{field}");
-        if s.id.trim().is_empty() {
-            return Err(DataError::at(&p("id"), &s.id));
+}
+
+fn time<J: Json>(v: &J, path: &str, key: &str) -> Result<i32, DataError> {
+    let s = req_str(v, path, key)?;
+    parse_hm(&s).ok_or_else(|| DataError::at(&join(path, key), &s))
+}
+
+fn numbers<J: Json>(v: &J, path: &str, key: &str, known: &[u8]) -> Result<Vec<u8>, DataError> {
+    let p = join(path, key);
+    opt_arr(v, path, key)?
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let n = n.number().filter(|n| n.fract() == 0.0 && known.contains(&(*n as u8)) && *n >= 0.0 && *n < 256.0);
+            n.map(|n| n as u8).ok_or_else(|| DataError::missing(&format!("{p}[{i}]")))
+        })
+        .collect()
+}
+
+fn stages<J: Json>(root: &J) -> Result<Vec<Stage>, DataError> {
+    let mut out: Vec<Stage> = Vec::new();
+    for (i, s) in req_arr(root, "", "stages")?.iter().enumerate() {
+        let p = format!("stages[{i}]");
+        let id = req_str(s, &p, "id")?.trim().to_string();
+        if id.is_empty() {
+            return Err(DataError::at(&join(&p, "id"), &id));
         }
-        let start_day = parse_date(&s.start).ok_or_else(|| DataError::at(&p("start"), &s.start))?;
-        let end_day = parse_date(&s.end).ok_or_else(|| DataError::at(&p("end"), &s.end))?;
-        let start_minutes = match &s.start_time {
-            Some(t) => parse_hm(t).ok_or_else(|| DataError::at(&p("startTime"), t))?,
+        let start_day = date(s, &p, "start")?;
+        let end_day = date(s, &p, "end")?;
+        let start_minutes = match opt_str(s, &p, "startTime")? {
+            Some(t) => parse_hm(&t).ok_or_else(|| DataError::at(&join(&p, "startTime"), &t))?,
             None => 0,
         };
         if end_day < start_day {
-            return Err(DataError::at(&p("end"), &s.end));
+            return Err(DataError::at(&join(&p, "end"), &req_str(s, &p, "end")?));
         }
-        if !is_http_url(&s.source) {
-            return Err(DataError::at(&p("source"), &s.source));
+        let stage = Stage { id, name: localized(s, &p, "name")?, start_day, start_minutes, end_day, source: url(s, &p, "source")? };
+        if out.last().is_some_and(|prev| (stage.start_day, stage.start_minutes) < (prev.start_day, prev.start_minutes)) {
+            return Err(DataError::at(&join(&p, "start"), &req_str(s, &p, "start")?));
         }
-        let stage = Stage {
-            id: s.id.trim().to_string(),
-            name: localized(&p("name"), &s.name)?,
-            start_day,
-            start_minutes,
-            end_day,
-            source: s.source.clone(),
+        out.push(stage);
+    }
+    Ok(out)
+}
+
+fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
+    let mut out: Vec<Party> = Vec::new();
+    for (i, v) in opt_arr(root, "", "parties")?.iter().enumerate() {
+        let p = format!("parties[{i}]");
+        let number = req_int(v, &p, "number", 1, 255)? as u8;
+        if out.iter().any(|q| q.number == number) {
+            return Err(DataError::at(&join(&p, "number"), &number.to_string()));
+        }
+        let scope = match req_str(v, &p, "scope")?.as_str() {
+            "national" => Scope::National,
+            "aceh" => Scope::Aceh,
+            other => return Err(DataError::at(&join(&p, "scope"), other)),
         };
-        if let Some(prev) = stages.last() {
-            if (stage.start_day, stage.start_minutes) < (prev.start_day, prev.start_minutes) {
-                return Err(DataError::at(&p("start"), &s.start));
+        let aliases = opt_arr(v, &p, "aliases")?
+            .iter()
+            .enumerate()
+            .map(|(k, a)| a.string().ok_or_else(|| DataError::missing(&format!("{p}.aliases[{k}]"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let abbr = req_str(v, &p, "abbr")?;
+        let name = req_str(v, &p, "name")?;
+        if abbr.trim().is_empty() || name.trim().is_empty() {
+            return Err(DataError::missing(&join(&p, "name")));
+        }
+        out.push(Party::new(
+            number,
+            abbr,
+            aliases,
+            name,
+            scope,
+            url(v, &p, "source")?,
+            opt_localized(v, &p, "note")?,
+            urls(v, &p, "noteSources")?,
+        ));
+    }
+    sort_small(&mut out, |p| p.number);
+    Ok(out)
+}
+
+fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
+    let mut out: Vec<Pair> = Vec::new();
+    for (i, v) in opt_arr(root, "", "pairs")?.iter().enumerate() {
+        let p = format!("pairs[{i}]");
+        let number = req_int(v, &p, "number", 1, 99)? as u8;
+        if out.iter().any(|q| q.number == number) {
+            return Err(DataError::at(&join(&p, "number"), &number.to_string()));
+        }
+        let nominating = numbers(v, &p, "nominatingParties", known)?;
+        let (supporters, supporters_note, supporters_sources) = match v.field("otherSupporters") {
+            Some(o) => {
+                let op = join(&p, "otherSupporters");
+                (numbers(&o, &op, "parties", known)?, opt_localized(&o, &op, "note")?, urls(&o, &op, "sources")?)
+            }
+            None => (Vec::new(), None, Vec::new()),
+        };
+        out.push(Pair {
+            number,
+            president: req_str(v, &p, "president")?,
+            vice_president: req_str(v, &p, "vicePresident")?,
+            nominating,
+            supporters,
+            supporters_note,
+            supporters_sources,
+            source: url(v, &p, "source")?,
+        });
+    }
+    // A party nominates at most one pair.
+    for (i, a) in out.iter().enumerate() {
+        for b in &out[i + 1..] {
+            if let Some(n) = a.nominating.iter().find(|n| b.nominating.contains(n)) {
+                return Err(DataError::at(&format!("pairs[{i}].nominatingParties"), &n.to_string()));
             }
         }
-        stages.push(stage);
     }
-    Ok(Election {
-        name,
-        voting_day,
-        polls_open: i64::from(polls_open) * 60_000,
-        polls_close: i64::from(polls_close) * 60_000,
-        base_offset: crate::domain::time::Zone::Wib.offset_minutes(),
-        stages,
-        as_of,
-        source,
+    sort_small(&mut out, |p| p.number);
+    Ok(out)
+}
+
+const MAX_VOTES: i64 = 10_000_000_000;
+
+fn presidential<J: Json>(r: &J, pairs: &[Pair]) -> Result<PresidentialResult, DataError> {
+    let p = "results.presidential";
+    let total_valid = req_int(r, p, "totalValid", 0, MAX_VOTES)? as u64;
+    let mut votes = Vec::new();
+    for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
+        let vp = format!("{p}.votes[{i}]");
+        let pair = req_int(v, &vp, "pair", 1, 99)? as u8;
+        if !pairs.iter().any(|x| x.number == pair) || votes.iter().any(|(n, _)| *n == pair) {
+            return Err(DataError::at(&join(&vp, "pair"), &pair.to_string()));
+        }
+        votes.push((pair, req_int(v, &vp, "votes", 0, MAX_VOTES)? as u64));
+    }
+    if votes.iter().map(|(_, v)| v).sum::<u64>() != total_valid {
+        return Err(DataError::at(&join(p, "totalValid"), &total_valid.to_string()));
+    }
+    sort_small(&mut votes, |(n, _)| *n);
+    Ok(PresidentialResult {
+        as_of: date(r, p, "asOf")?,
+        decree: opt_str(r, p, "decree")?,
+        total_valid,
+        votes,
+        turnout_percent: opt_num(r, p, "turnoutPercent", 0.0, 100.0)?,
+        turnout_source: opt_url(r, p, "turnoutSource")?,
+        source: url(r, p, "source")?,
+        confirmed_by: opt_localized(r, p, "confirmedBy")?,
+        confirmed_source: opt_url(r, p, "confirmedSource")?,
     })
 }
 
-/// The bundled election, parsed natively (tests only; the browser parses with `JSON.parse`).
+fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
+    let p = "results.dpr";
+    let total_valid = req_int(r, p, "totalValid", 0, MAX_VOTES)? as u64;
+    let seats_total = req_int(r, p, "seatsTotal", 0, 100_000)? as u32;
+    let mut rows: Vec<DprRow> = Vec::new();
+    for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
+        let vp = format!("{p}.votes[{i}]");
+        let party = req_int(v, &vp, "party", 1, 255)? as u8;
+        let known = parties.iter().any(|x| x.number == party && x.scope == Scope::National);
+        if !known || rows.iter().any(|r| r.party == party) {
+            return Err(DataError::at(&join(&vp, "party"), &party.to_string()));
+        }
+        rows.push(DprRow {
+            party,
+            votes: req_int(v, &vp, "votes", 0, MAX_VOTES)? as u64,
+            seats: req_int(v, &vp, "seats", 0, 100_000)? as u32,
+        });
+    }
+    if rows.iter().map(|r| r.votes).sum::<u64>() != total_valid {
+        return Err(DataError::at(&join(p, "totalValid"), &total_valid.to_string()));
+    }
+    if rows.iter().map(|r| r.seats).sum::<u32>() != seats_total {
+        return Err(DataError::at(&join(p, "seatsTotal"), &seats_total.to_string()));
+    }
+    sort_small(&mut rows, |r| r.party);
+    let threshold_percent = opt_num(r, p, "thresholdPercent", 0.0, 100.0)?.unwrap_or(0.0);
+    Ok(DprResult {
+        as_of: date(r, p, "asOf")?,
+        votes_as_of: opt_date(r, p, "votesAsOf")?.map_or_else(|| date(r, p, "asOf"), Ok)?,
+        votes_decree: opt_str(r, p, "votesDecree")?,
+        seats_decree: opt_str(r, p, "seatsDecree")?,
+        threshold_percent,
+        threshold_source: opt_url(r, p, "thresholdSource")?,
+        seats_total,
+        total_valid,
+        rows,
+        votes_source: url(r, p, "votesSource")?,
+        seats_source: opt_url(r, p, "seatsSource")?,
+    })
+}
+
+/// Checks every value of an election file and builds the typed dataset.
+pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
+    let version = req_int(root, "", "schemaVersion", 0, 1000)?;
+    if version != SCHEMA_VERSION {
+        return Err(DataError::at("schemaVersion", &version.to_string()));
+    }
+    let name = localized(root, "", "name")?;
+    let voting_day = date(root, "", "votingDay")?;
+    let polls_open = time(root, "", "pollsOpen")?;
+    let polls_close = time(root, "", "pollsClose")?;
+    if polls_close <= polls_open {
+        return Err(DataError::at("pollsClose", &req_str(root, "", "pollsClose")?));
+    }
+    let election = Election {
+        name,
+        voting_day,
+        polls_open: i64::from(polls_open) * MINUTE_MS,
+        polls_close: i64::from(polls_close) * MINUTE_MS,
+        base_offset: Zone::Wib.offset_minutes(),
+        stages: stages(root)?,
+        as_of: opt_date(root, "", "asOf")?,
+        source: opt_url(root, "", "votingDaySource")?.unwrap_or_default(),
+    };
+    let parties = parties(root)?;
+    let known: Vec<u8> = parties.iter().map(|p| p.number).collect();
+    let pairs = pairs(root, &known)?;
+    let (presidential, dpr) = match root.field("results") {
+        Some(r) => {
+            (r.field("presidential").map(|x| presidential(&x, &pairs)).transpose()?, r.field("dpr").map(|x| dpr(&x, &parties)).transpose()?)
+        }
+        None => (None, None),
+    };
+    Ok(Dataset { election, parties: Rc::new(PartyData { parties, pairs, presidential, dpr }) })
+}
+
+/// The bundled dataset, parsed natively (tests only; the browser parses with `JSON.parse`).
+#[cfg(test)]
+pub fn bundled_dataset() -> Result<Dataset, DataError> {
+    let v: serde_json::Value = serde_json::from_str(BUNDLED_ELECTION_JSON).map_err(|e| DataError(e.to_string()))?;
+    parse_dataset(&v)
+}
+
+/// The bundled election (tests only).
 #[cfg(test)]
 pub fn bundled_election() -> Result<Election, DataError> {
-    let f: ElectionFile = serde_json::from_str(BUNDLED_ELECTION_JSON).map_err(|e| DataError(e.to_string()))?;
-    validate(&f)
+    bundled_dataset().map(|d| d.election)
 }
 
 #[cfg(test)]
@@ -157,13 +312,14 @@ mod tests {
     use super::*;
     use crate::domain::i18n::Lang;
     use crate::domain::time::days_from_civil;
+    use serde_json::{json, Value};
 
-    fn file() -> ElectionFile {
+    fn file() -> Value {
         serde_json::from_str(BUNDLED_ELECTION_JSON).unwrap()
     }
 
     #[test]
-    fn bundled_dataset_is_valid_and_sourced() {
+    fn bundled_timeline_is_valid_and_sourced() {
         let e = bundled_election().unwrap();
         assert_eq!(e.voting_day, days_from_civil(2024, 2, 14));
         assert_eq!((e.polls_open, e.polls_close), (7 * 3_600_000, 13 * 3_600_000));
@@ -173,45 +329,87 @@ mod tests {
         assert!(e.stages.iter().all(|s| is_http_url(&s.source)));
         assert!(is_http_url(&e.source));
         assert_eq!(e.as_of, Some(days_from_civil(2024, 10, 20)));
-        let inauguration = e.stages.last().unwrap();
-        assert_eq!(inauguration.start_day, days_from_civil(2024, 10, 20));
+    }
+
+    #[test]
+    fn bundled_parties_integrity() {
+        let d = bundled_dataset().unwrap().parties;
+        let numbers: Vec<u8> = d.parties.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, (1..=24).collect::<Vec<u8>>(), "24 unique ballot numbers");
+        assert_eq!(d.parties.iter().filter(|p| p.scope == Scope::National).count(), 18);
+        let aceh: Vec<u8> = d.parties.iter().filter(|p| p.scope == Scope::Aceh).map(|p| p.number).collect();
+        assert_eq!(aceh, vec![18, 19, 20, 21, 22, 23]);
+        assert!(d.parties.iter().all(|p| is_http_url(&p.source)));
+        assert_eq!(d.party(11).unwrap().name, "Partai Garda Republik Indonesia", "the form KPU uses");
+        assert!(d.party(11).unwrap().note.as_ref().unwrap().en.contains("Garda Perubahan"), "the conflict stays noted");
+        assert_eq!(d.pairs.len(), 3);
+        assert!(d.pairs.iter().all(|p| is_http_url(&p.source) && !p.nominating.is_empty()));
+        let dpr = d.dpr.as_ref().unwrap();
+        assert_eq!(dpr.rows.len(), 18);
+        assert_eq!(dpr.rows.iter().map(|r| r.votes).sum::<u64>(), 151_796_631);
+        assert_eq!(dpr.rows.iter().map(|r| r.seats).sum::<u32>(), 580);
+        assert_eq!(dpr.threshold_percent, 4.0);
+        let pres = d.presidential.as_ref().unwrap();
+        assert_eq!(pres.votes, vec![(1, 40_971_906), (2, 96_214_691), (3, 27_040_878)]);
+        assert_eq!(pres.total_valid, 164_227_475);
+        assert!(is_http_url(&pres.source) && is_http_url(&dpr.votes_source));
+    }
+
+    fn broken(edit: impl Fn(&mut Value)) -> String {
+        let mut f = file();
+        edit(&mut f);
+        parse_dataset(&f).unwrap_err().0
     }
 
     #[test]
     fn each_bad_value_is_named() {
-        type Breaker = fn(&mut ElectionFile);
-        let cases: Vec<(Breaker, &str)> = vec![
-            (|f| f.schema_version = 2, "schemaVersion"),
-            (|f| f.voting_day = "2024-02-30".into(), "votingDay"),
-            (|f| f.polls_open = "7".into(), "pollsOpen"),
-            (|f| f.polls_close = "06:00".into(), "pollsClose"),
-            (|f| f.name = LocalizedFile::default(), "name"),
-            (|f| f.stages[1].start = "2024-02-40".into(), "stages[1].start"),
-            (|f| f.stages[2].start_time = Some("25:00".into()), "stages[2].startTime"),
-            (|f| f.stages[0].end = "2023-01-01".into(), "stages[0].end"),
-            (|f| f.stages[3].source = "kpu.go.id".into(), "stages[3].source"),
-            (|f| f.stages.swap(0, 1), "stages[1].start"),
-            (|f| f.as_of = Some("kemarin".into()), "asOf"),
-        ];
-        for (break_it, path) in cases {
-            let mut f = file();
-            break_it(&mut f);
-            let err = validate(&f).unwrap_err();
-            assert!(err.0.starts_with(path), "{path}: {err:?}");
-        }
+        assert!(broken(|f| f["schemaVersion"] = json!(2)).starts_with("schemaVersion"));
+        assert!(broken(|f| f["votingDay"] = json!("2024-02-30")).starts_with("votingDay = \u{201c}2024-02-30"));
+        assert!(broken(|f| f["pollsOpen"] = json!("7")).starts_with("pollsOpen"));
+        assert!(broken(|f| f["pollsClose"] = json!("06:00")).starts_with("pollsClose"));
+        assert!(broken(|f| f["name"] = json!({})).starts_with("name"));
+        assert!(broken(|f| f["stages"][1]["start"] = json!("2024-02-40")).starts_with("stages[1].start"));
+        assert!(broken(|f| f["stages"][2]["startTime"] = json!("25:00")).starts_with("stages[2].startTime"));
+        assert!(broken(|f| f["stages"][0]["end"] = json!("2023-01-01")).starts_with("stages[0].end"));
+        assert!(broken(|f| f["stages"][3]["source"] = json!("kpu.go.id")).starts_with("stages[3].source"));
+        assert!(broken(|f| f["stages"].as_array_mut().unwrap().swap(0, 1)).starts_with("stages[1].start"));
+        assert!(broken(|f| f["asOf"] = json!("kemarin")).starts_with("asOf"));
+        assert!(broken(|f| f["stages"] = json!("none")).starts_with("stages"));
     }
 
     #[test]
-    fn one_language_is_enough() {
+    fn integrity_failures_are_named() {
+        assert!(broken(|f| f["parties"][1]["number"] = json!(1)).starts_with("parties[1].number = \u{201c}1"));
+        assert!(broken(|f| f["parties"][0]["scope"] = json!("local")).starts_with("parties[0].scope"));
+        assert!(broken(|f| f["parties"][0]["source"] = json!("")).starts_with("parties[0].source"));
+        assert!(broken(|f| f["pairs"][0]["nominatingParties"][0] = json!(99)).starts_with("pairs[0].nominatingParties[0]"));
+        assert!(broken(|f| f["pairs"][1]["nominatingParties"][0] = json!(1)).starts_with("pairs[0].nominatingParties"));
+        assert!(broken(|f| f["results"]["dpr"]["votes"][0]["votes"] = json!(1)).starts_with("results.dpr.totalValid"));
+        assert!(broken(|f| f["results"]["dpr"]["votes"][0]["seats"] = json!(0)).starts_with("results.dpr.seatsTotal"));
+        assert!(broken(|f| f["results"]["dpr"]["votes"][0]["party"] = json!(18)).starts_with("results.dpr.votes[0].party"));
+        assert!(broken(|f| f["results"]["presidential"]["votes"][0]["votes"] = json!(5)).starts_with("results.presidential.totalValid"));
+        assert!(broken(|f| f["results"]["presidential"]["votes"][0]["pair"] = json!(7)).starts_with("results.presidential.votes[0].pair"));
+        assert!(broken(|f| f["results"]["dpr"]["votes"][0]["votes"] = json!(1.5)).starts_with("results.dpr.votes[0].votes"));
+    }
+
+    #[test]
+    fn optional_parts_may_be_missing() {
         let mut f = file();
-        f.name = LocalizedFile { id: Some("Pilkada".into()), en: None };
-        assert_eq!(validate(&f).unwrap().name.get(Lang::En), "Pilkada");
+        let o = f.as_object_mut().unwrap();
+        o.remove("parties");
+        o.remove("pairs");
+        o.remove("results");
+        o.remove("asOf");
+        f["name"] = json!({ "id": "Pilkada" });
+        let d = parse_dataset(&f).unwrap();
+        assert_eq!(d.election.name.get(Lang::En), "Pilkada");
+        assert!(d.parties.parties.is_empty() && !d.parties.has_results());
     }
 
     #[test]
-    fn wrong_shapes_are_refused_by_the_parser() {
-        assert!(serde_json::from_str::<ElectionFile>("{}").is_err());
-        assert!(serde_json::from_str::<ElectionFile>("[1,2]").is_err());
-        assert!(serde_json::from_str::<ElectionFile>(r#"{"schemaVersion":"1"}"#).is_err());
+    fn wrong_shapes_are_refused() {
+        assert!(parse_dataset(&json!({})).is_err());
+        assert!(parse_dataset(&json!([1, 2])).is_err());
+        assert!(parse_dataset(&json!({ "schemaVersion": "1" })).is_err());
     }
 }

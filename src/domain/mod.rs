@@ -5,4 +5,6 @@ pub mod config;
 pub mod data;
 pub mod election;
 pub mod i18n;
+pub mod json;
+pub mod parties;
 pub mod time;

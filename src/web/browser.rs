@@ -2,15 +2,14 @@
 //! CSS checks, JSON, fetch, events and console warnings.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Function, Intl, Object, Reflect, JSON};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::domain::i18n::Lang;
+use crate::domain::json::Json;
 
 /// The current instant, in milliseconds since the epoch.
 pub fn now_ms() -> i64 {
@@ -48,37 +47,35 @@ fn obj(pairs: &[(&str, JsValue)]) -> Object {
 type FmtKey = (Lang, &'static str, Option<&'static str>);
 
 thread_local! {
-    static FORMATTERS: RefCell<HashMap<FmtKey, Function>> = RefCell::new(HashMap::new());
+    static FORMATTERS: RefCell<Vec<(FmtKey, Function)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A cached `Intl` format function (creating one is far costlier than calling it).
 fn formatter(lang: Lang, kind: &'static str, tz: Option<&'static str>) -> Function {
-    FORMATTERS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry((lang, kind, tz))
-            .or_insert_with(|| {
-                let locales = Array::of1(&lang.locale().into());
-                let mut opts: Vec<(&str, JsValue)> = match kind {
-                    "weekday-date" => {
-                        vec![("weekday", "long".into()), ("day", "numeric".into()), ("month", "long".into()), ("year", "numeric".into())]
-                    }
-                    "short-date" => vec![("day", "numeric".into()), ("month", "short".into()), ("year", "numeric".into())],
-                    "time" => vec![("hour", "2-digit".into()), ("minute", "2-digit".into()), ("hourCycle", "h23".into())],
-                    _ => vec![],
-                };
-                if let Some(tz) = tz {
-                    opts.push(("timeZone", tz.into()));
-                }
-                let opts = obj(&opts);
-                if kind == "number" {
-                    Intl::NumberFormat::new(&locales, &opts).format()
-                } else {
-                    Intl::DateTimeFormat::new(&locales, &opts).format()
-                }
-            })
-            .clone()
-    })
+    let key = (lang, kind, tz);
+    if let Some(f) = FORMATTERS.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone())) {
+        return f;
+    }
+    let locales = Array::of1(&lang.locale().into());
+    let mut opts: Vec<(&str, JsValue)> = match kind {
+        "weekday-date" => vec![("weekday", "long".into()), ("day", "numeric".into()), ("month", "long".into()), ("year", "numeric".into())],
+        "short-date" => vec![("day", "numeric".into()), ("month", "short".into()), ("year", "numeric".into())],
+        "time" => vec![("hour", "2-digit".into()), ("minute", "2-digit".into()), ("hourCycle", "h23".into())],
+        "percent" => vec![("style", "percent".into()), ("minimumFractionDigits", 2.into()), ("maximumFractionDigits", 2.into())],
+        "percent-short" => vec![("style", "percent".into()), ("maximumFractionDigits", 2.into())],
+        _ => vec![],
+    };
+    if let Some(tz) = tz {
+        opts.push(("timeZone", tz.into()));
+    }
+    let opts = obj(&opts);
+    let f = if kind == "number" || kind.starts_with("percent") {
+        Intl::NumberFormat::new(&locales, &opts).format()
+    } else {
+        Intl::DateTimeFormat::new(&locales, &opts).format()
+    };
+    FORMATTERS.with(|c| c.borrow_mut().push((key, f.clone())));
+    f
 }
 
 fn call_fmt(f: &Function, arg: &JsValue) -> String {
@@ -116,6 +113,16 @@ pub fn format_int(lang: Lang, n: i64) -> String {
     call_fmt(&formatter(lang, "number", None), &(n as f64).into())
 }
 
+/// A percentage with two decimals ("16,72%" / "16.72%"), from a value in percent.
+pub fn format_percent(lang: Lang, percent: f64) -> String {
+    call_fmt(&formatter(lang, "percent", None), &(percent / 100.0).into())
+}
+
+/// A percentage with at most two decimals ("4%", "81,78%").
+pub fn format_percent_short(lang: Lang, percent: f64) -> String {
+    call_fmt(&formatter(lang, "percent-short", None), &(percent / 100.0).into())
+}
+
 /// "1.019 hari yang lalu" / "1,019 days ago" / "hari ini" / "today".
 pub fn format_days_ago(lang: Lang, days: i64) -> String {
     let locales = Array::of1(&lang.locale().into());
@@ -130,22 +137,43 @@ pub fn reader_time_zone() -> String {
     Reflect::get(&dtf.resolved_options(), &"timeZone".into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| "UTC".into())
 }
 
-/// Parses JSON text with the browser's `JSON.parse` and deserialises it.
-pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let v = JSON::parse(text).map_err(|e| js_error_text(&e))?;
-    serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string())
+/// A value parsed by the browser's `JSON.parse`, read through the domain's [`Json`] view.
+pub struct JsJson(JsValue);
+
+impl Json for JsJson {
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.0.is_object() || Array::is_array(&self.0) {
+            return None;
+        }
+        let v = Reflect::get(&self.0, &key.into()).ok()?;
+        (!v.is_undefined() && !v.is_null()).then_some(JsJson(v))
+    }
+    fn string(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn array(&self) -> Option<Vec<Self>> {
+        Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(JsJson).collect())
+    }
 }
 
-/// Fetches a URL (relative to the page) and deserialises its JSON body.
-/// `Err(None)` is a network or HTTP failure; `Err(Some(detail))` is a body of the wrong shape.
-pub async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, Option<String>> {
+/// Parses JSON text with the browser's `JSON.parse`.
+pub fn parse_json(text: &str) -> Result<JsJson, String> {
+    JSON::parse(text).map(JsJson).map_err(|e| js_error_text(&e))
+}
+
+/// Fetches a URL (relative to the page) and parses its JSON body.
+/// `Err(None)` is a network or HTTP failure; `Err(Some(detail))` is a body that is not JSON.
+pub async fn fetch_json(url: &str) -> Result<JsJson, Option<String>> {
     let window = web_sys::window().ok_or(None)?;
     let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| None)?.dyn_into().map_err(|_| None)?;
     if !resp.ok() {
         return Err(None);
     }
     let json = JsFuture::from(resp.json().map_err(|_| None)?).await.map_err(|e| Some(js_error_text(&e)))?;
-    serde_wasm_bindgen::from_value(json).map_err(|e| Some(e.to_string()))
+    Ok(JsJson(json))
 }
 
 fn js_error_text(e: &JsValue) -> String {

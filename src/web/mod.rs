@@ -4,10 +4,10 @@
 mod browser;
 mod components;
 mod hooks;
+mod markup;
 mod styles;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
@@ -24,7 +24,7 @@ struct Mounted {
 }
 
 thread_local! {
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Reads one attribute value from the plain object the entry script passes (attribute names as
@@ -34,12 +34,23 @@ fn lookup(attrs: &Object, attr: Attr) -> Option<String> {
     if v.is_undefined() || v.is_null() {
         return None;
     }
-    Some(v.as_string().unwrap_or_else(|| v.as_f64().map(|n| n.to_string()).unwrap_or_default()))
+    // The entry script passes strings only (it applies `String()` to option values).
+    v.as_string()
+}
+
+/// A panic aborts the whole module; say so once, briefly, instead of Yew's default hook (which
+/// pulls in the formatting of every panic payload).
+fn install_panic_hook() {
+    thread_local!(static SET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !SET.with(|s| s.replace(true)) {
+        yew::set_custom_panic_hook(Box::new(|_| web_sys::console::error_1(&"[pemilu-widget] internal error".into())));
+    }
 }
 
 /// Mounts (or re-configures) widget `id` on `host`, whose open shadow root the entry script made.
 #[wasm_bindgen]
 pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
+    install_panic_hook();
     let shadow = host.shadow_root().ok_or_else(|| JsValue::from_str("host has no open shadow root"))?;
     styles::adopt(&shadow);
     let config = Config::parse(|a| lookup(&attrs, a), browser::is_css_color);
@@ -55,7 +66,7 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
     let config = Rc::new(config);
     MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
-        if let Some(existing) = m.get_mut(&id) {
+        if let Some((_, existing)) = m.iter_mut().find(|(k, _)| *k == id) {
             existing.generation += 1;
             existing.app.update(AppProps { host, config, generation: existing.generation });
             return Ok(());
@@ -66,7 +77,7 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
         // the same frame, so the two never stand one above the other.
         shadow.insert_before(&root, shadow.first_child().as_ref())?;
         let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { host, config, generation: 0 }).render();
-        m.insert(id, Mounted { app, generation: 0 });
+        m.push((id, Mounted { app, generation: 0 }));
         Ok(())
     })
 }
@@ -75,7 +86,11 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
 /// shadow root afterwards.
 #[wasm_bindgen]
 pub fn unmount(id: u32) {
-    if let Some(m) = MOUNTED.with(|m| m.borrow_mut().remove(&id)) {
+    let removed = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.iter().position(|(k, _)| *k == id).map(|i| m.swap_remove(i).1)
+    });
+    if let Some(m) = removed {
         m.app.destroy();
     }
 }

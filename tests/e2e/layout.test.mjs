@@ -15,9 +15,11 @@ const STATES = {
   done: {},
   custom: { "data-timezone": "WIB", "data-election-date": "2029-02-14T07:00:00+07:00", "data-election-name": "Simulasi: pemilu berikutnya (tanggal contoh)" },
   all: { "data-modules": "countdown,parties,quiz", "data-now": "2024-02-14T09:15:00+09:00", "data-timezone": "WIT" },
+  parties: { "data-modules": "parties" },
+  partiesFirst: { "data-modules": "parties,countdown", "data-theme": "dark" },
 };
 
-for (const width of [300, 320, 360, 414, 600, 768, 1280]) {
+for (const width of [290, 320, 360, 414, 460, 600, 768, 1280]) {
   test(`reserved height equals rendered height at ${width}px`, async () => {
     const page = await newPage(browser, { width, timezoneId: "Asia/Jakarta" });
     await page.goto(`${server.base}/article.html`);

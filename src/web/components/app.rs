@@ -7,11 +7,11 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::domain::config::{Config, Module};
-use crate::domain::data::{validate, ElectionFile, BUNDLED_ELECTION_JSON};
-use crate::domain::election::Election;
+use crate::domain::data::{parse_dataset, Dataset, BUNDLED_ELECTION_JSON};
 use crate::domain::i18n::{tr, Msg};
 use crate::web::browser::{self, Detail};
 use crate::web::components::countdown::Countdown;
+use crate::web::components::parties::Parties;
 
 /// Props handed to the app by the embed layer; `generation` grows on every re-configuration.
 #[derive(Properties, PartialEq, Clone)]
@@ -25,14 +25,14 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 enum Data {
     Loading,
-    Ready(Rc<Election>),
+    Ready(Rc<Dataset>),
     /// The translated message shown in place of the modules that need the data.
     Failed(String),
 }
 
 thread_local! {
-    static BUNDLED: Result<Rc<Election>, String> = browser::parse_json::<ElectionFile>(BUNDLED_ELECTION_JSON)
-        .and_then(|f| validate(&f).map_err(|e| e.0))
+    static BUNDLED: Result<Rc<Dataset>, String> = browser::parse_json(BUNDLED_ELECTION_JSON)
+        .and_then(|f| parse_dataset(&f).map_err(|e| e.0))
         .map(Rc::new);
 }
 
@@ -58,9 +58,9 @@ pub fn app(props: &AppProps) -> Html {
             Some(url) => {
                 data.set(Data::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = browser::fetch_json::<ElectionFile>(&url).await;
+                    let result = browser::fetch_json(&url).await;
                     let (code, message) = match result {
-                        Ok(f) => match validate(&f) {
+                        Ok(f) => match parse_dataset(&f) {
                             Ok(e) => return data.set(Data::Ready(Rc::new(e))),
                             Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
                         },
@@ -120,10 +120,11 @@ pub fn app(props: &AppProps) -> Html {
             }
             let body = match (m, &*data) {
                 (Module::Countdown, Data::Ready(e)) => {
-                    let election =
-                        e.configured(config.election_date, config.election_name.as_deref()).map(Rc::new).unwrap_or_else(|| e.clone());
+                    let configured = e.election.configured(config.election_date, config.election_name.as_deref());
+                    let election = Rc::new(configured.unwrap_or_else(|| e.election.clone()));
                     html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
                 }
+                (Module::Parties, Data::Ready(e)) => html! { <Parties data={e.parties.clone()} {lang} /> },
                 (m, Data::Loading) if m.uses_dataset() => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
                 (m, Data::Failed(msg)) if m.uses_dataset() => {
                     html! { <div class="pw-error" role="alert"><p><strong>{ title }</strong></p><p>{ msg.clone() }</p></div> }

@@ -2,4 +2,5 @@
 
 pub mod app;
 pub mod countdown;
+pub mod parties;
 pub mod timeline;

@@ -1,0 +1,153 @@
+//! A minimal read-only view of parsed JSON, so the data code needs no serde: the Wasm build
+//! implements it over the browser's `JSON.parse` result, native tests over `serde_json::Value`.
+//! Readers return [`DataError`]s that name the offending field's path.
+
+use crate::domain::election::Localized;
+
+/// Parsed JSON, read-only.
+pub trait Json: Sized {
+    /// An object's member; `None` when absent, `null`, or when `self` is not an object.
+    fn field(&self, key: &str) -> Option<Self>;
+    /// The value as a string, if it is one.
+    fn string(&self) -> Option<String>;
+    /// The value as a number, if it is one.
+    fn number(&self) -> Option<f64>;
+    /// The value's items, if it is an array.
+    fn array(&self) -> Option<Vec<Self>>;
+}
+
+/// What is wrong with a data file: the field's path and what was found. Shown inside a translated
+/// sentence, so it stays language-neutral.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError(pub String);
+
+impl DataError {
+    /// A bad value at `path`.
+    pub fn at(path: &str, value: &str) -> DataError {
+        let v: String = value.chars().take(60).collect();
+        DataError(format!("{path} = \u{201c}{v}\u{201d}"))
+    }
+
+    /// A missing value, or one of the wrong type, at `path`.
+    pub fn missing(path: &str) -> DataError {
+        DataError(format!("{path} = ?"))
+    }
+}
+
+/// `parent.key` as a path.
+pub fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// A required string member.
+pub fn req_str<J: Json>(v: &J, path: &str, key: &str) -> Result<String, DataError> {
+    v.field(key).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(path, key)))
+}
+
+/// An optional string member (present but not a string is an error).
+pub fn opt_str<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<String>, DataError> {
+    match v.field(key) {
+        None => Ok(None),
+        Some(x) => x.string().map(Some).ok_or_else(|| DataError::missing(&join(path, key))),
+    }
+}
+
+/// A required whole number within `min..=max`.
+pub fn req_int<J: Json>(v: &J, path: &str, key: &str, min: i64, max: i64) -> Result<i64, DataError> {
+    let p = join(path, key);
+    let n = v.field(key).and_then(|x| x.number()).ok_or_else(|| DataError::missing(&p))?;
+    if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
+        return Err(DataError::at(&p, &(n as i64).to_string()));
+    }
+    Ok(n as i64)
+}
+
+/// An optional number within `min..=max`.
+pub fn opt_num<J: Json>(v: &J, path: &str, key: &str, min: f64, max: f64) -> Result<Option<f64>, DataError> {
+    match v.field(key) {
+        None => Ok(None),
+        Some(x) => match x.number() {
+            Some(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(DataError::missing(&join(path, key))),
+        },
+    }
+}
+
+/// A required array member.
+pub fn req_arr<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<J>, DataError> {
+    v.field(key).and_then(|a| a.array()).ok_or_else(|| DataError::missing(&join(path, key)))
+}
+
+/// An optional array member (absent: empty).
+pub fn opt_arr<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<J>, DataError> {
+    match v.field(key) {
+        None => Ok(Vec::new()),
+        Some(a) => a.array().ok_or_else(|| DataError::missing(&join(path, key))),
+    }
+}
+
+/// Text in both languages (`{ "id": …, "en": … }`); one language is enough, it stands for both.
+pub fn localized<J: Json>(v: &J, path: &str, key: &str) -> Result<Localized, DataError> {
+    let p = join(path, key);
+    let obj = v.field(key).ok_or_else(|| DataError::missing(&p))?;
+    let clean = |lang: &str| obj.field(lang).and_then(|s| s.string()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    match (clean("id"), clean("en")) {
+        (Some(id), Some(en)) => Ok(Localized { id, en }),
+        (Some(one), None) | (None, Some(one)) => Ok(Localized { id: one.clone(), en: one }),
+        (None, None) => Err(DataError::missing(&p)),
+    }
+}
+
+/// Optional bilingual text.
+pub fn opt_localized<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<Localized>, DataError> {
+    match v.field(key) {
+        None => Ok(None),
+        Some(_) => localized(v, path, key).map(Some),
+    }
+}
+
+#[cfg(test)]
+impl Json for serde_json::Value {
+    fn field(&self, key: &str) -> Option<Self> {
+        self.get(key).filter(|v| !v.is_null()).cloned()
+    }
+    fn string(&self) -> Option<String> {
+        self.as_str().map(String::from)
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn array(&self) -> Option<Vec<Self>> {
+        self.as_array().cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn readers_name_the_path() {
+        let v = json!({ "a": "x", "n": 3, "f": 2.5, "arr": [1], "name": { "id": "Satu" }, "nul": null });
+        assert_eq!(req_str(&v, "root", "a").unwrap(), "x");
+        assert_eq!(req_str(&v, "root", "n").unwrap_err().0, "root.n = ?");
+        assert_eq!(opt_str(&v, "", "zzz").unwrap(), None);
+        assert_eq!(opt_str(&v, "", "nul").unwrap(), None);
+        assert_eq!(req_int(&v, "", "n", 0, 10).unwrap(), 3);
+        assert_eq!(req_int(&v, "", "n", 4, 10).unwrap_err().0, "n = \u{201c}3\u{201d}");
+        assert!(req_int(&v, "", "f", 0, 10).is_err());
+        assert_eq!(opt_num(&v, "", "f", 0.0, 100.0).unwrap(), Some(2.5));
+        assert_eq!(req_arr(&v, "", "arr").unwrap().len(), 1);
+        assert!(req_arr(&v, "", "a").is_err());
+        assert!(opt_arr(&v, "", "missing").unwrap().is_empty());
+        assert_eq!(localized(&v, "", "name").unwrap().en, "Satu");
+        assert!(localized(&v, "", "a").is_err());
+        assert_eq!(join("", "k"), "k");
+        assert_eq!(join("p[1]", "k"), "p[1].k");
+    }
+}

@@ -1,0 +1,375 @@
+//! Parties, candidate pairs and results: the types, and the search, filters and sorting the
+//! parties module offers. Ballot-number order is the neutral default.
+
+use crate::domain::election::Localized;
+
+/// Where a party stands for election.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// A national party (DPR and every regional legislature).
+    National,
+    /// An Aceh local party: only the DPRA and DPRK in Aceh.
+    Aceh,
+}
+
+/// One party on the ballot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Party {
+    pub number: u8,
+    pub abbr: String,
+    pub aliases: Vec<String>,
+    pub name: String,
+    pub scope: Scope,
+    pub source: String,
+    /// A recorded conflict between sources, or other context.
+    pub note: Option<Localized>,
+    pub note_sources: Vec<String>,
+    /// Normalised search keys: the number, the abbreviation and aliases (also without spaces), and
+    /// every word of the name and aliases.
+    keys: Vec<String>,
+}
+
+impl Party {
+    /// Builds a party and its search keys.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        number: u8,
+        abbr: String,
+        aliases: Vec<String>,
+        name: String,
+        scope: Scope,
+        source: String,
+        note: Option<Localized>,
+        note_sources: Vec<String>,
+    ) -> Party {
+        let mut keys = Vec::new();
+        for text in std::iter::once(&abbr).chain(&aliases).chain(std::iter::once(&name)) {
+            let n = normalize(text);
+            keys.push(n.replace(' ', ""));
+            keys.extend(n.split(' ').filter(|w| !w.is_empty()).map(String::from));
+        }
+        sort_small(&mut keys, |k| k.clone());
+        keys.dedup();
+        Party { number, abbr, aliases, name, scope, source, note, note_sources, keys }
+    }
+}
+
+/// A presidential / vice-presidential pair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    pub number: u8,
+    pub president: String,
+    pub vice_president: String,
+    /// Ballot numbers of the nominating parties (KPU's reading).
+    pub nominating: Vec<u8>,
+    /// Ballot numbers of other participating parties also listed as supporters.
+    pub supporters: Vec<u8>,
+    pub supporters_note: Option<Localized>,
+    pub supporters_sources: Vec<String>,
+    pub source: String,
+}
+
+impl Pair {
+    /// Whether `party` nominated or backed this pair.
+    pub fn backed_by(&self, party: u8) -> bool {
+        self.nominating.contains(&party) || self.supporters.contains(&party)
+    }
+}
+
+/// The official presidential result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PresidentialResult {
+    /// Days since 1970-01-01 of the decision.
+    pub as_of: i64,
+    pub decree: Option<String>,
+    pub total_valid: u64,
+    /// `(pair number, votes)`, in pair order.
+    pub votes: Vec<(u8, u64)>,
+    pub turnout_percent: Option<f64>,
+    pub turnout_source: Option<String>,
+    pub source: String,
+    pub confirmed_by: Option<Localized>,
+    pub confirmed_source: Option<String>,
+}
+
+/// One party's DPR result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DprRow {
+    pub party: u8,
+    pub votes: u64,
+    pub seats: u32,
+}
+
+/// The DPR (national legislature) result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DprResult {
+    /// Date of the seat allocation.
+    pub as_of: i64,
+    /// Date of the vote counts.
+    pub votes_as_of: i64,
+    pub votes_decree: Option<String>,
+    pub seats_decree: Option<String>,
+    pub threshold_percent: f64,
+    pub threshold_source: Option<String>,
+    pub seats_total: u32,
+    pub total_valid: u64,
+    pub rows: Vec<DprRow>,
+    pub votes_source: String,
+    pub seats_source: Option<String>,
+}
+
+impl DprResult {
+    /// A party's row, if it stood for the DPR.
+    pub fn row(&self, party: u8) -> Option<&DprRow> {
+        self.rows.iter().find(|r| r.party == party)
+    }
+
+    /// Whether a row reached the parliamentary threshold.
+    pub fn passed(&self, row: &DprRow) -> bool {
+        share(row.votes, self.total_valid) >= self.threshold_percent
+    }
+}
+
+/// `part` as a percentage of `total` (0 when `total` is 0).
+pub fn share(part: u64, total: u64) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / total as f64
+    }
+}
+
+/// Everything the parties module shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PartyData {
+    pub parties: Vec<Party>,
+    pub pairs: Vec<Pair>,
+    pub presidential: Option<PresidentialResult>,
+    pub dpr: Option<DprResult>,
+}
+
+/// A stable insertion sort by key: the lists here hold a few dozen items, and this keeps the
+/// Wasm free of the standard library's large sort machinery.
+pub fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// Lower-case, accents folded, punctuation dropped, runs of spaces collapsed: "PDI-P" → "pdip",
+/// "Tha'at" → "thaat", "Ña" → "na".
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à'..='å' | 'ā' => 'a',
+            'ç' => 'c',
+            'è'..='ë' | 'ē' => 'e',
+            'ì'..='ï' | 'ī' => 'i',
+            'ñ' => 'n',
+            'ò'..='ö' | 'ø' | 'ō' => 'o',
+            'ù'..='ü' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if c.is_whitespace() && !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether a party matches a reader's query: every word of the query must match the ballot
+/// number exactly or start one of the party's keys; the whole query without spaces may also
+/// start the abbreviation ("pdi p" finds "PDI-P"). An empty query matches everything.
+pub fn matches(party: &Party, query: &str) -> bool {
+    let q = normalize(query);
+    if q.is_empty() {
+        return true;
+    }
+    let compact = q.replace(' ', "");
+    if party.keys.iter().any(|k| k.starts_with(&compact)) {
+        return true;
+    }
+    q.split(' ').all(|w| match w.parse::<u32>() {
+        Ok(n) if w.bytes().all(|b| b.is_ascii_digit()) => n == u32::from(party.number),
+        _ => party.keys.iter().any(|k| k.starts_with(w)),
+    })
+}
+
+/// The reader's filters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only national or only Aceh local parties.
+    pub scope: Option<Scope>,
+    /// Only parties that nominated or backed this pair.
+    pub pair: Option<u8>,
+}
+
+/// How the list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// Official ballot number (the neutral default).
+    #[default]
+    Number,
+    /// Common name (abbreviation), alphabetically.
+    Name,
+    /// DPR vote share, highest first; parties without a DPR result follow in ballot order.
+    Votes,
+}
+
+impl PartyData {
+    /// The parties a reader sees for a query, filters and order.
+    pub fn view(&self, query: &str, filter: Filter, sort: SortBy) -> Vec<&Party> {
+        let pair = filter.pair.and_then(|n| self.pairs.iter().find(|p| p.number == n));
+        let mut out: Vec<&Party> = self
+            .parties
+            .iter()
+            .filter(|p| filter.scope.is_none_or(|s| p.scope == s))
+            .filter(|p| filter.pair.is_none() || pair.is_some_and(|pair| pair.backed_by(p.number)))
+            .filter(|p| matches(p, query))
+            .collect();
+        match sort {
+            SortBy::Number => sort_small(&mut out, |p| p.number),
+            SortBy::Name => sort_small(&mut out, |p| (normalize(&p.abbr), p.number)),
+            SortBy::Votes => {
+                let votes = |p: &Party| self.dpr.as_ref().and_then(|d| d.row(p.number)).map(|r| r.votes);
+                sort_small(&mut out, |p| (votes(p).map_or(1, |_| 0), std::cmp::Reverse(votes(p).unwrap_or(0)), p.number));
+            }
+        }
+        out
+    }
+
+    /// A party by ballot number.
+    pub fn party(&self, number: u8) -> Option<&Party> {
+        self.parties.iter().find(|p| p.number == number)
+    }
+
+    /// The pairs a party nominated, and those it otherwise backed.
+    pub fn pairs_of(&self, party: u8) -> (Vec<u8>, Vec<u8>) {
+        let nominated = self.pairs.iter().filter(|p| p.nominating.contains(&party)).map(|p| p.number).collect();
+        let backed = self.pairs.iter().filter(|p| p.supporters.contains(&party)).map(|p| p.number).collect();
+        (nominated, backed)
+    }
+
+    /// Whether results exist (the vote-share sort and the results view are offered).
+    pub fn has_results(&self) -> bool {
+        self.presidential.is_some() || self.dpr.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::data::bundled_dataset;
+
+    fn data() -> PartyData {
+        (*bundled_dataset().unwrap().parties).clone()
+    }
+
+    fn numbers(v: Vec<&Party>) -> Vec<u8> {
+        v.into_iter().map(|p| p.number).collect()
+    }
+
+    fn find(d: &PartyData, q: &str) -> Vec<u8> {
+        numbers(d.view(q, Filter::default(), SortBy::Number))
+    }
+
+    #[test]
+    fn small_sort_is_stable() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_small(&mut v, |x| x.0);
+        assert_eq!(v, vec![(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        let mut empty: Vec<u8> = vec![];
+        sort_small(&mut empty, |x| *x);
+    }
+
+    #[test]
+    fn normalisation() {
+        assert_eq!(normalize("PDI-P"), "pdip");
+        assert_eq!(normalize("  Partai  Tha'at "), "partai thaat");
+        assert_eq!(normalize("Ñusantara Éé"), "nusantara ee");
+    }
+
+    #[test]
+    fn a_reader_finds_pdip_by_any_name() {
+        let d = data();
+        for q in ["pdip", "PDI-P", "pdi p", "perjuangan", "3", "03", "PDI Perjuangan", "demokrasi indonesia", "  Pdi-P "] {
+            assert_eq!(find(&d, q), vec![3], "{q}");
+        }
+    }
+
+    #[test]
+    fn search_examples() {
+        let d = data();
+        assert_eq!(find(&d, "gerindra"), vec![2]);
+        assert_eq!(find(&d, "golkar"), vec![4]);
+        assert_eq!(find(&d, "nasdem"), vec![5]);
+        assert_eq!(find(&d, "24"), vec![24]);
+        assert_eq!(find(&d, "ummat"), vec![24]);
+        assert_eq!(find(&d, "aceh"), vec![18, 20, 21, 22, 23], "every party with Aceh in its name");
+        assert_eq!(find(&d, "tha'at"), vec![19]);
+        assert_eq!(find(&d, "taqwa"), vec![19]);
+        assert_eq!(find(&d, "keadilan sejahtera"), vec![8]);
+        assert_eq!(find(&d, "kebangkitan"), vec![1, 9]);
+        assert_eq!(find(&d, "garuda"), vec![11]);
+        assert_eq!(find(&d, "persatuan"), vec![16, 17]);
+        assert!(find(&d, "zzz").is_empty());
+        assert!(find(&d, "99").is_empty());
+        assert_eq!(find(&d, "").len(), 24);
+        assert_eq!(find(&d, "-").len(), 24, "punctuation alone is an empty query");
+    }
+
+    #[test]
+    fn filters() {
+        let d = data();
+        let aceh = numbers(d.view("", Filter { scope: Some(Scope::Aceh), pair: None }, SortBy::Number));
+        assert_eq!(aceh, vec![18, 19, 20, 21, 22, 23]);
+        let national = d.view("", Filter { scope: Some(Scope::National), pair: None }, SortBy::Number);
+        assert_eq!(national.len(), 18);
+        let by_pair = |n| numbers(d.view("", Filter { scope: None, pair: Some(n) }, SortBy::Number));
+        assert_eq!(by_pair(1), vec![1, 5, 8, 24]);
+        assert_eq!(by_pair(2), vec![2, 4, 7, 11, 12, 13, 14, 15]);
+        assert_eq!(by_pair(3), vec![3, 10, 16, 17]);
+        assert!(by_pair(4).is_empty());
+        assert_eq!(numbers(d.view("partai", Filter { scope: Some(Scope::National), pair: Some(3) }, SortBy::Number)), vec![3, 10, 16, 17]);
+    }
+
+    #[test]
+    fn sorting() {
+        let d = data();
+        let all = |s| numbers(d.view("", Filter::default(), s));
+        assert_eq!(all(SortBy::Number), (1..=24).collect::<Vec<u8>>());
+        let by_votes = all(SortBy::Votes);
+        assert_eq!(&by_votes[..8], &[3, 4, 2, 1, 5, 8, 14, 12]);
+        assert_eq!(&by_votes[18..], &[18, 19, 20, 21, 22, 23], "no DPR result: last, in ballot order");
+        let by_name = all(SortBy::Name);
+        assert_eq!(by_name[0], 6, "Buruh first");
+        let names: Vec<String> = by_name.iter().map(|n| normalize(&d.party(*n).unwrap().abbr)).collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn pairs_of_a_party_and_threshold() {
+        let d = data();
+        assert_eq!(d.pairs_of(24), (vec![], vec![1]));
+        assert_eq!(d.pairs_of(4), (vec![2], vec![]));
+        assert_eq!(d.pairs_of(18), (vec![], vec![]));
+        let dpr = d.dpr.as_ref().unwrap();
+        let passed: Vec<u8> = dpr.rows.iter().filter(|r| dpr.passed(r)).map(|r| r.party).collect();
+        assert_eq!(passed, vec![1, 2, 3, 4, 5, 8, 12, 14]);
+        assert!(passed.iter().all(|p| dpr.row(*p).unwrap().seats > 0));
+        assert!(dpr.rows.iter().filter(|r| !dpr.passed(r)).all(|r| r.seats == 0));
+        assert!((share(dpr.row(3).unwrap().votes, dpr.total_valid) - 16.72).abs() < 0.005);
+        assert!(d.has_results());
+    }
+}

@@ -1,0 +1,485 @@
+//! The parties module: every party by ballot number (searchable, filterable, sortable, with
+//! details in place), the candidate pairs with equal weight, and the official results as tables.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::parties::{share, sort_small, DprResult, Filter, Pair, Party, PartyData, Scope, SortBy};
+use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
+use crate::web::markup::Markup;
+
+#[derive(Properties, Clone)]
+pub struct PartiesProps {
+    pub data: Rc<PartyData>,
+    pub lang: Lang,
+}
+
+impl PartialEq for PartiesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data) && self.lang == other.lang
+    }
+}
+
+/// Parties shown before the reader asks for the whole list.
+const FIRST_ROWS: usize = 8;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Tab {
+    Parties,
+    Pairs,
+    Results,
+}
+
+/// "01" for pair numbers, as on the ballot.
+fn pair_no(n: u8) -> String {
+    format!("{n:02}")
+}
+
+/// The neutral generated badge: the ballot number in a circle, with an accessible name.
+fn badge(m: &mut Markup, lang: Lang, label: &str) {
+    m.el("span", &[("class", "pw-badge"), ("role", "img"), ("aria-label", &tr(lang, Msg::BallotNumber, &[("number", label)]))], label);
+}
+
+/// "PDI-P (3), Hanura (10)": parties by abbreviation and number, in ballot order.
+fn party_names(d: &PartyData, numbers: &[u8]) -> String {
+    let mut v = numbers.to_vec();
+    sort_small(&mut v, |n| *n);
+    v.iter().filter_map(|n| d.party(*n)).map(|p| format!("{} ({})", p.abbr, p.number)).collect::<Vec<_>>().join(", ")
+}
+
+fn pair_label(p: &Pair) -> String {
+    format!("{} \u{2013} {}", p.president, p.vice_president)
+}
+
+fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
+    numbers
+        .iter()
+        .filter_map(|n| d.pairs.iter().find(|p| p.number == *n))
+        .map(|p| format!("{} ({})", pair_no(p.number), pair_label(p)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "4%" rather than "4,00%".
+fn threshold_text(lang: Lang, dpr: &DprResult) -> String {
+    format_percent_short(lang, dpr.threshold_percent)
+}
+
+/// A non-negative number with two decimals, for attributes and CSS ("16.72"), without the
+/// float-formatting machinery.
+fn hundredths(v: f64) -> String {
+    let n = (v.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}", n / 100, n % 100)
+}
+
+fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
+    let mut m = Markup::default();
+    let (nominated, backed) = d.pairs_of(p.number);
+    m.open("div", &[("class", "pw-pdetail"), ("id", &format!("pw-pd-{}", p.number))]);
+    m.p("pw-fullname", &p.name);
+    m.p("", if p.scope == Scope::Aceh { Msg::ScopeAcehLong } else { Msg::ScopeNationalLong }.text(lang));
+    if !nominated.is_empty() {
+        m.p("", &tr(lang, Msg::NominatedPair, &[("pairs", &pair_names(d, &nominated))]));
+    }
+    if !backed.is_empty() {
+        m.p("", &tr(lang, Msg::BackedPair, &[("pairs", &pair_names(d, &backed))]));
+    }
+    if nominated.is_empty() && backed.is_empty() {
+        m.p("", Msg::NoPair.text(lang));
+    }
+    let dpr_row = d.dpr.as_ref().and_then(|r| r.row(p.number).map(|row| (r, row)));
+    if p.scope == Scope::Aceh {
+        m.p("", Msg::NoDpr.text(lang));
+    } else if let Some((r, row)) = dpr_row {
+        let votes = format_int(lang, row.votes as i64);
+        let pct = format_percent(lang, share(row.votes, r.total_valid));
+        let line = tr(lang, Msg::DprLine, &[("votes", &votes), ("share", &pct), ("seats", &row.seats.to_string())]);
+        let passed = tr(lang, if r.passed(row) { Msg::Passed } else { Msg::NotPassed }, &[("threshold", &threshold_text(lang, r))]);
+        m.p("", &format!("{line} {passed}"));
+    }
+    if let Some(note) = &p.note {
+        m.open("p", &[("class", "pw-note")]).el("strong", &[], &format!("{}: ", Msg::Note.text(lang))).text(note.get(lang)).close("p");
+    }
+    m.open("p", &[("class", "pw-links")]).link(&p.source, Msg::PartySource.text(lang));
+    for (i, s) in p.note_sources.iter().enumerate() {
+        m.link(s, &format!("{} {}", Msg::Note.text(lang), i + 1));
+    }
+    if let Some((r, _)) = dpr_row {
+        m.link(&r.votes_source, Msg::ResultSource.text(lang));
+    }
+    m.close("p").close("div");
+    m.into_html()
+}
+
+fn pair_cards(d: &PartyData, lang: Lang) -> Html {
+    let mut m = Markup::default();
+    m.open("ul", &[("class", "pw-pairs")]);
+    for pair in &d.pairs {
+        m.open("li", &[("class", "pw-pair")]);
+        badge(&mut m, lang, &pair_no(pair.number));
+        m.open("div", &[]).el("h3", &[("class", "pw-pair-names")], &pair_label(pair));
+        m.p("", &tr(lang, Msg::NominatingParties, &[("parties", &party_names(d, &pair.nominating))]));
+        if !pair.supporters.is_empty() {
+            let mut line = tr(lang, Msg::OtherSupporters, &[("parties", &party_names(d, &pair.supporters))]);
+            if let Some(n) = &pair.supporters_note {
+                line = format!("{line} {}", n.get(lang));
+            }
+            m.p("", &line);
+        }
+        let result =
+            d.presidential.as_ref().and_then(|r| r.votes.iter().find(|(n, _)| *n == pair.number).map(|(_, v)| (*v, r.total_valid)));
+        if let Some((votes, total)) = result {
+            m.p(
+                "",
+                &tr(
+                    lang,
+                    Msg::PairResult,
+                    &[("votes", &format_int(lang, votes as i64)), ("share", &format_percent(lang, share(votes, total)))],
+                ),
+            );
+        }
+        m.open("p", &[("class", "pw-links")]).link(&pair.source, Msg::PairSource.text(lang));
+        for (i, s) in pair.supporters_sources.iter().enumerate() {
+            m.link(s, &format!("{} {}", Msg::Source.text(lang), i + 2));
+        }
+        m.close("p").close("div").close("li");
+    }
+    m.close("ul");
+    m.into_html()
+}
+
+/// A table with a caption, column headers and rows of `(row header, cells, bar share, passed)`.
+fn table(m: &mut Markup, caption: &str, cols: &[&str], rows: Vec<(String, Vec<String>, Option<f64>, bool)>, max: f64, lang: Lang) {
+    m.open("table", &[("class", "pw-table")]).el("caption", &[], caption).open("thead", &[]).open("tr", &[]);
+    for (i, c) in cols.iter().enumerate() {
+        m.el("th", &[("scope", "col"), ("class", if i == 0 { "" } else { "pw-num-col" })], c);
+    }
+    m.close("tr").close("thead").open("tbody", &[]);
+    for (head, cells, bar, passed) in rows {
+        m.open("tr", &[("class", if passed { "pw-pass" } else { "" })]).open("th", &[("scope", "row")]).text(&head);
+        if passed {
+            m.open("span", &[("class", "pw-tag")])
+                .el("span", &[("aria-hidden", "true")], "\u{2713}")
+                .el("span", &[("class", "pw-sr")], Msg::PassedMark.text(lang))
+                .close("span");
+        }
+        m.close("th");
+        for (i, c) in cells.iter().enumerate() {
+            let is_share = i == 1 && bar.is_some();
+            m.open("td", &[("class", if is_share { "pw-num-col pw-share" } else { "pw-num-col" })]).text(c);
+            if let (true, Some(v)) = (is_share, bar) {
+                m.open(
+                    "meter",
+                    &[("class", "pw-bar"), ("aria-hidden", "true"), ("min", "0"), ("max", &hundredths(max)), ("value", &hundredths(v))],
+                )
+                .close("meter");
+            }
+            m.close("td");
+        }
+        m.close("tr");
+    }
+    m.close("tbody").close("table");
+}
+
+fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
+    let mut m = Markup::default();
+    let cols = [Msg::ColVotes.text(lang), Msg::ColShare.text(lang)];
+    if let Some(r) = &d.presidential {
+        let shares: Vec<f64> = r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).collect();
+        let max = shares.iter().copied().fold(0.0, f64::max);
+        let rows = r
+            .votes
+            .iter()
+            .zip(&shares)
+            .map(|((n, v), s)| {
+                let name = d.pairs.iter().find(|p| p.number == *n).map(pair_label).unwrap_or_default();
+                (format!("{} {name}", pair_no(*n)), vec![format_int(lang, *v as i64), format_percent(lang, *s)], Some(*s), false)
+            })
+            .collect();
+        let mut caption = tr(lang, Msg::PresCaption, &[("date", &format_day(lang, DateStyle::ShortDate, r.as_of))]);
+        if let Some(dec) = &r.decree {
+            caption = format!("{caption} ({dec})");
+        }
+        m.open("div", &[("class", "pw-result pw-pres")]);
+        table(&mut m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
+        let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
+        if let Some(t) = r.turnout_percent {
+            note = format!("{note} {}", tr(lang, Msg::Turnout, &[("share", &format_percent(lang, t))]));
+        }
+        if let Some(c) = &r.confirmed_by {
+            note = format!("{note} {}", c.get(lang));
+        }
+        m.p("pw-small", &note).open("p", &[("class", "pw-links")]).link(&r.source, Msg::ResultSource.text(lang));
+        if let Some(s) = &r.turnout_source {
+            m.link(s, Msg::TurnoutSource.text(lang));
+        }
+        if let Some(s) = &r.confirmed_source {
+            m.link(s, Msg::ConfirmedSource.text(lang));
+        }
+        m.close("p").close("div");
+    }
+    if let Some(r) = &d.dpr {
+        let mut rows: Vec<_> = r.rows.iter().collect();
+        if by_votes {
+            sort_small(&mut rows, |row| std::cmp::Reverse(row.votes));
+        }
+        let max = r.rows.iter().map(|row| share(row.votes, r.total_valid)).fold(0.0, f64::max);
+        let body = rows
+            .iter()
+            .map(|row| {
+                let s = share(row.votes, r.total_valid);
+                let name = d.party(row.party).map(|p| p.abbr.as_str()).unwrap_or_default();
+                let cells = vec![format_int(lang, row.votes as i64), format_percent(lang, s), row.seats.to_string()];
+                (format!("{} {name}", row.party), cells, Some(s), r.passed(row))
+            })
+            .collect();
+        let caption = tr(
+            lang,
+            Msg::DprCaption,
+            &[
+                ("votes_date", &format_day(lang, DateStyle::ShortDate, r.votes_as_of)),
+                ("seats_date", &format_day(lang, DateStyle::ShortDate, r.as_of)),
+            ],
+        );
+        let threshold_votes = (r.total_valid as f64 * r.threshold_percent / 100.0).ceil() as i64;
+        let passed = r.rows.iter().filter(|row| r.passed(row)).count();
+        m.open("div", &[("class", "pw-result pw-dpr")]);
+        table(&mut m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)], body, max, lang);
+        let note = tr(
+            lang,
+            Msg::ThresholdNote,
+            &[("threshold", &threshold_text(lang, r)), ("votes", &format_int(lang, threshold_votes)), ("passed", &passed.to_string())],
+        );
+        let decrees: Vec<&str> = [&r.votes_decree, &r.seats_decree].into_iter().flatten().map(String::as_str).collect();
+        let total = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
+        m.p("pw-small", &format!("{note} {total} {}", decrees.join("; ")))
+            .open("p", &[("class", "pw-links")])
+            .link(&r.votes_source, Msg::ResultSource.text(lang));
+        if let Some(s) = &r.seats_source {
+            m.link(s, Msg::SeatsSource.text(lang));
+        }
+        if let Some(s) = &r.threshold_source {
+            m.link(s, Msg::ThresholdSource.text(lang));
+        }
+        m.close("p").close("div");
+    }
+    if d.presidential.is_none() && d.dpr.is_none() {
+        m.p("", Msg::NoResults.text(lang));
+    }
+    m.into_html()
+}
+
+fn row_content(lang: Lang, p: &Party) -> Html {
+    let mut m = Markup::default();
+    badge(&mut m, lang, &p.number.to_string());
+    m.open("span", &[("class", "pw-pname")]).el("strong", &[], &p.abbr).el("span", &[("class", "pw-pfull")], &p.name).close("span");
+    m.el("span", &[("class", "pw-chev"), ("aria-hidden", "true")], "");
+    m.into_html()
+}
+
+fn select(label: Msg, lang: Lang, options: Vec<(String, String)>, current: String, onchange: Callback<Event>) -> Html {
+    html! {
+        <label class="pw-field"><span>{ label.text(lang) }</span>
+            <select {onchange}>
+                { for options.into_iter().map(|(v, text)| html! { <option value={v.clone()} selected={v == current}>{ text }</option> }) }
+            </select>
+        </label>
+    }
+}
+
+#[function_component(Parties)]
+pub fn parties(props: &PartiesProps) -> Html {
+    let PartiesProps { data: d, lang } = props.clone();
+    let tab = use_state(|| Tab::Parties);
+    let query = use_state(String::new);
+    let filter = use_state(Filter::default);
+    let sort = use_state(SortBy::default);
+    let open = use_state(|| None::<u8>);
+    let show_all = use_state(|| false);
+    let dpr_by_votes = use_state(|| false);
+    let tabs_ref = use_node_ref();
+    let table_ref = use_node_ref();
+
+    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe).
+    {
+        let (table_ref, d) = (table_ref.clone(), d.clone());
+        use_effect(move || {
+            if let (Some(el), Some(r)) = (table_ref.cast::<HtmlElement>(), d.dpr.as_ref()) {
+                let max = r.rows.iter().map(|row| share(row.votes, r.total_valid)).fold(0.0, f64::max);
+                if max > 0.0 {
+                    set_css_var(&el, "--pw-threshold", Some(&format!("{}%", hundredths(r.threshold_percent * 100.0 / max))));
+                }
+            }
+        });
+    }
+
+    if d.parties.is_empty() {
+        return html! { <div class="pw-parties"><h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2><p>{ Msg::NoPartyData.text(lang) }</p></div> };
+    }
+
+    let tabs: Vec<(Tab, Msg)> = [(Tab::Parties, Msg::TabParties), (Tab::Pairs, Msg::TabPairs), (Tab::Results, Msg::TabResults)]
+        .into_iter()
+        .filter(|(t, _)| *t != Tab::Results || d.has_results())
+        .collect();
+    let tab_id = |t: Tab| match t {
+        Tab::Parties => "pw-tab-parties",
+        Tab::Pairs => "pw-tab-pairs",
+        Tab::Results => "pw-tab-results",
+    };
+    let onkeydown = {
+        let (tab, tabs, tabs_ref) = (tab.clone(), tabs.iter().map(|(t, _)| *t).collect::<Vec<_>>(), tabs_ref.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let i = tabs.iter().position(|t| *t == *tab).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => (i + 1) % tabs.len(),
+                "ArrowLeft" => (i + tabs.len() - 1) % tabs.len(),
+                "Home" => 0,
+                "End" => tabs.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            tab.set(tabs[next]);
+            if let Some(btn) =
+                tabs_ref.cast::<HtmlElement>().and_then(|el| el.children().item(next as u32)).and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = btn.focus();
+            }
+        })
+    };
+
+    let panel = match *tab {
+        Tab::Parties => {
+            let list = d.view(&query, *filter, *sort);
+            let total = d.parties.len();
+            let limited = !*show_all && query.trim().is_empty() && list.len() > FIRST_ROWS;
+            let shown = if limited { &list[..FIRST_ROWS] } else { &list[..] };
+            let oninput = {
+                let query = query.clone();
+                Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+            };
+            let on_scope = {
+                let filter = filter.clone();
+                Callback::from(move |e: Event| {
+                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    let scope = match v.as_str() {
+                        "national" => Some(Scope::National),
+                        "aceh" => Some(Scope::Aceh),
+                        _ => None,
+                    };
+                    filter.set(Filter { scope, ..*filter });
+                })
+            };
+            let on_pair = {
+                let filter = filter.clone();
+                Callback::from(move |e: Event| {
+                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    filter.set(Filter { pair: v.parse().ok(), ..*filter });
+                })
+            };
+            let on_sort = {
+                let sort = sort.clone();
+                Callback::from(move |e: Event| {
+                    sort.set(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
+                        "name" => SortBy::Name,
+                        "votes" => SortBy::Votes,
+                        _ => SortBy::Number,
+                    })
+                })
+            };
+            let scope_value = match filter.scope {
+                Some(Scope::National) => "national",
+                Some(Scope::Aceh) => "aceh",
+                None => "",
+            };
+            let mut sorts =
+                vec![("number".to_string(), Msg::SortNumber.text(lang).to_string()), ("name".into(), Msg::SortName.text(lang).into())];
+            if d.dpr.is_some() {
+                sorts.push(("votes".into(), Msg::SortVotes.text(lang).into()));
+            }
+            let sort_value = match *sort {
+                SortBy::Number => "number",
+                SortBy::Name => "name",
+                SortBy::Votes => "votes",
+            };
+            html! {
+                <>
+                    <div class="pw-controls">
+                        <label class="pw-field pw-search"><span>{ Msg::SearchLabel.text(lang) }</span>
+                            <input type="search" value={(*query).clone()} {oninput} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
+                        </label>
+                        { select(Msg::ScopeLabel, lang, vec![
+                            (String::new(), Msg::ScopeAll.text(lang).into()),
+                            ("national".into(), Msg::ScopeNational.text(lang).into()),
+                            ("aceh".into(), Msg::ScopeAceh.text(lang).into()),
+                        ], scope_value.into(), on_scope) }
+                        { select(Msg::PairLabel, lang,
+                            std::iter::once((String::new(), Msg::PairAll.text(lang).to_string()))
+                                .chain(d.pairs.iter().map(|p| (p.number.to_string(), tr(lang, Msg::PairOption, &[("number", &pair_no(p.number))]))))
+                                .collect(),
+                            filter.pair.map(|n| n.to_string()).unwrap_or_default(), on_pair) }
+                        { select(Msg::SortLabel, lang, sorts, sort_value.into(), on_sort) }
+                    </div>
+                    <p class="pw-count" role="status">{ tr(lang, Msg::PartyCount, &[("count", &list.len().to_string()), ("total", &total.to_string())]) }</p>
+                    if list.is_empty() { <p class="pw-empty">{ Msg::NoParty.text(lang) }</p> }
+                    <ul class="pw-plist">
+                        { for shown.iter().map(|p| {
+                            let expanded = *open == Some(p.number);
+                            let onclick = {
+                                let (open, n) = (open.clone(), p.number);
+                                Callback::from(move |_| open.set(if *open == Some(n) { None } else { Some(n) }))
+                            };
+                            html! {
+                                <li key={p.number as usize}>
+                                    <button type="button" class="pw-prow" aria-expanded={expanded.to_string()} aria-controls={format!("pw-pd-{}", p.number)} {onclick}>
+                                        { row_content(lang, p) }
+                                    </button>
+                                    if expanded { { party_details(&d, lang, p) } }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    if limited {
+                        <button type="button" class="pw-btn pw-more" onclick={let s = show_all.clone(); Callback::from(move |_| s.set(true))}>
+                            { tr(lang, Msg::ShowAll, &[("total", &total.to_string())]) }
+                        </button>
+                    }
+                </>
+            }
+        }
+        Tab::Pairs => pair_cards(&d, lang),
+        Tab::Results => {
+            let onclick = {
+                let s = dpr_by_votes.clone();
+                Callback::from(move |_| s.set(!*s))
+            };
+            let label = if *dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
+            html! {
+                <div ref={table_ref.clone()}>
+                    if d.dpr.is_some() { <button type="button" class="pw-btn pw-btn-quiet" {onclick}>{ label.text(lang) }</button> }
+                    { results(&d, lang, *dpr_by_votes) }
+                </div>
+            }
+        }
+    };
+
+    html! {
+        <div class="pw-parties">
+            <h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2>
+            <div class="pw-tabs" role="tablist" aria-label={Msg::ModuleParties.text(lang)} ref={tabs_ref} {onkeydown}>
+                { for tabs.iter().map(|(t, label)| {
+                    let selected = *tab == *t;
+                    let onclick = { let (tab, t) = (tab.clone(), *t); Callback::from(move |_| tab.set(t)) };
+                    html! {
+                        <button type="button" role="tab" id={tab_id(*t)} aria-selected={selected.to_string()} aria-controls="pw-tabpanel"
+                            tabindex={if selected { "0" } else { "-1" }} {onclick}>{ label.text(lang) }</button>
+                    }
+                }) }
+            </div>
+            <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={tab_id(*tab)}>{ panel }</div>
+        </div>
+    }
+}
