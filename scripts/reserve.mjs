@@ -3,14 +3,15 @@
 //  - dist/pemilu-widget.css, an optional render-blocking sheet for the host page that reserves the
 //    same space before any script has run (for widgets in the first screen).
 // Both must give exactly the rendered height; tests/e2e/layout.test.mjs checks that they do.
-// Heights are measured renders of each module's first screen, in em of the reader's default size.
+// Heights are measured renders of each module's first screen, in em of the reader's default size,
+// rounded up to multiples of 0.125em (2px at the usual 16px) so that sums stay on whole pixels.
 
 /** Per module: the skeleton class, the module class, the min-height (em) at wide widths, and
  * narrower steps as [below this content width in px, em]. */
 export const MODULES = {
   countdown: { skel: "c", wide: 15, steps: [[680, 17.5], [560, 19], [410, 20], [310, 26]] },
-  parties: { skel: "p", wide: 43.6, steps: [[421, 51.8], [260, 53.4]] },
-  quiz: { skel: "q", wide: 6, steps: [] },
+  parties: { skel: "p", wide: 43.625, steps: [[421, 51.875], [260, 53.5]] },
+  quiz: { skel: "q", wide: 7.75, steps: [[530, 9.25], [370, 10.75], [270, 12.25]] },
 };
 /** The widget frame: 1px side borders + 1em padding each side; 4px top + 1px bottom border.
  * Module boxes are content-box: a module after another adds 1em margin, 1em padding and a 1px rule. */

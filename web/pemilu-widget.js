@@ -91,7 +91,7 @@ if (!W.PemiluWidget) {
     loadCore().then((m) => {
       if (widgets.get(el) !== w || !el.isConnected) return;
       try {
-        m.mount(w.id, el, attrsOf(el, w.opts));
+        m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href);
         w.state = "mounted";
       } catch (e) { failed(el, e); }
     }, (e) => failed(el, e));

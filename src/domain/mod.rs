@@ -7,4 +7,5 @@ pub mod election;
 pub mod i18n;
 pub mod json;
 pub mod parties;
+pub mod quiz;
 pub mod time;

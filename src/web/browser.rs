@@ -218,3 +218,80 @@ pub fn set_css_var(el: &HtmlElement, name: &str, value: Option<&str>) {
         None => style.remove_property(name).map(|_| ()),
     };
 }
+
+/// The reader's local calendar day (days since 1970-01-01).
+pub fn today() -> i64 {
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    crate::domain::time::local_day(now_ms(), offset)
+}
+
+/// A random seed (`Math.random`), for rounds without `data-seed`.
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A value from `localStorage`; `None` when absent or when storage is unavailable (privacy modes).
+pub fn load(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value; silently does nothing where storage is unavailable or full.
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Where the page is, for storage keys and the share text.
+pub fn page_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
+/// Shares `text` (and the page's address) with the Web Share API where available, or copies it to
+/// the clipboard. `Ok(true)`: shared; `Ok(false)`: copied; `Err(())`: neither worked.
+pub async fn share(title: &str, text: &str) -> Result<bool, ()> {
+    let window = web_sys::window().ok_or(())?;
+    let nav: JsValue = window.navigator().into();
+    let href = window.location().href().unwrap_or_default();
+    let share = Reflect::get(&nav, &"share".into()).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    if let Some(share) = share {
+        let data = obj(&[("title", title.into()), ("text", text.into()), ("url", href.as_str().into())]);
+        if let Ok(p) = share.call1(&nav, &data) {
+            return match JsFuture::from(js_sys::Promise::from(p)).await {
+                Ok(_) => Ok(true),
+                // The reader cancelled the share sheet: nothing to report.
+                Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(true),
+                Err(_) => copy(&nav, &format!("{text} {href}")).await,
+            };
+        }
+    }
+    copy(&nav, &format!("{text} {href}")).await
+}
+
+async fn copy(nav: &JsValue, text: &str) -> Result<bool, ()> {
+    let clipboard = Reflect::get(nav, &"clipboard".into()).map_err(|_| ())?;
+    let write = Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()).ok_or(())?;
+    let p = write.call1(&clipboard, &text.into()).map_err(|_| ())?;
+    JsFuture::from(js_sys::Promise::from(p)).await.map(|_| false).map_err(|_| ())
+}
+
+/// A number for an event's `detail`.
+pub fn num(n: usize) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+/// Dispatches an event whose detail holds arbitrary values.
+pub fn dispatch_values(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
+    let d = obj(detail);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&d);
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}

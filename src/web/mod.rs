@@ -48,8 +48,9 @@ fn install_panic_hook() {
 }
 
 /// Mounts (or re-configures) widget `id` on `host`, whose open shadow root the entry script made.
+/// `base` is the URL of the folder the entry script was loaded from.
 #[wasm_bindgen]
-pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
+pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String) -> Result<(), JsValue> {
     install_panic_hook();
     let shadow = host.shadow_root().ok_or_else(|| JsValue::from_str("host has no open shadow root"))?;
     styles::adopt(&shadow);
@@ -68,7 +69,7 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
         let mut m = m.borrow_mut();
         if let Some((_, existing)) = m.iter_mut().find(|(k, _)| *k == id) {
             existing.generation += 1;
-            existing.app.update(AppProps { host, config, generation: existing.generation });
+            existing.app.update(AppProps { host, config, generation: existing.generation, base: base.into(), id });
             return Ok(());
         }
         let root = shadow.owner_document().ok_or("no document")?.create_element("div")?;
@@ -76,7 +77,7 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object) -> Result<(), JsValue> {
         // Before the placeholder: CSS hides the placeholder as soon as the root has content, in
         // the same frame, so the two never stand one above the other.
         shadow.insert_before(&root, shadow.first_child().as_ref())?;
-        let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { host, config, generation: 0 }).render();
+        let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { host, config, generation: 0, base: base.into(), id }).render();
         m.push((id, Mounted { app, generation: 0 }));
         Ok(())
     })

@@ -53,11 +53,11 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
     assert.match(custom, /Menuju Simulasi: pemilu berikutnya \(tanggal contoh\)/);
     assert.match(custom, /TPS dibuka Rabu, 14 Februari 2029 pukul 07\.00 WIB/);
 
-    // Full widget in English: the parties module, and the quiz that does not exist yet says so plainly.
+    // Full widget in English: all three modules.
     const full = await widgetText(page, "demo-full");
     assert.match(full, /Voting has closed\./);
     assert.match(full, /Parties and candidates\s+Parties\s+Candidates\s+Results\s+Search parties/);
-    assert.match(full, /Hoax or fact quiz\s+This module is not in this version of the widget yet\./);
+    assert.match(full, /Hoax or fact quiz\s+Guess: is each claim from the 2024 election a hoax or a fact\?/);
 
     // Dark sidebar really is dark; host CSS did not leak in.
     const look = await page.evaluate(() => {

@@ -17,6 +17,7 @@ const STATES = {
   all: { "data-modules": "countdown,parties,quiz", "data-now": "2024-02-14T09:15:00+09:00", "data-timezone": "WIT" },
   parties: { "data-modules": "parties" },
   partiesFirst: { "data-modules": "parties,countdown", "data-theme": "dark" },
+  quiz: { "data-modules": "quiz,countdown" },
 };
 
 for (const width of [290, 320, 360, 414, 460, 600, 768, 1280]) {

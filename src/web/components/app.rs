@@ -12,6 +12,7 @@ use crate::domain::i18n::{tr, Msg};
 use crate::web::browser::{self, Detail};
 use crate::web::components::countdown::Countdown;
 use crate::web::components::parties::Parties;
+use crate::web::components::quiz::Quiz;
 
 /// Props handed to the app by the embed layer; `generation` grows on every re-configuration.
 #[derive(Properties, PartialEq, Clone)]
@@ -19,6 +20,10 @@ pub struct AppProps {
     pub host: HtmlElement,
     pub config: Rc<Config>,
     pub generation: u32,
+    /// The URL of the folder the entry script was loaded from (the bundled data files live there).
+    pub base: Rc<str>,
+    /// The widget's number on the page, for its storage key when the host has no `id`.
+    pub id: u32,
 }
 
 /// Where the election data stands.
@@ -125,6 +130,18 @@ pub fn app(props: &AppProps) -> Html {
                     html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
                 }
                 (Module::Parties, Data::Ready(e)) => html! { <Parties data={e.parties.clone()} {lang} /> },
+                (Module::Quiz, _) => {
+                    let src: Rc<str> = match &config.quiz_src {
+                        Some(s) => s.as_str().into(),
+                        None => format!("{}data/quiz-{}.json", props.base, lang.code()).into(),
+                    };
+                    let who = match props.host.id() {
+                        id if id.is_empty() => props.id.to_string(),
+                        id => id,
+                    };
+                    let store_key: Rc<str> = format!("pemilu-widget:quiz:{}#{who}:{src}", browser::page_path()).into();
+                    html! { <Quiz host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} /> }
+                }
                 (m, Data::Loading) if m.uses_dataset() => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
                 (m, Data::Failed(msg)) if m.uses_dataset() => {
                     html! { <div class="pw-error" role="alert"><p><strong>{ title }</strong></p><p>{ msg.clone() }</p></div> }

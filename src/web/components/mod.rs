@@ -3,4 +3,5 @@
 pub mod app;
 pub mod countdown;
 pub mod parties;
+pub mod quiz;
 pub mod timeline;

@@ -1,0 +1,184 @@
+// The quiz as a reader plays it: a full round by keyboard alone, the events and their details,
+// the result screen's figures for a known seed and known answers, resuming after a reload,
+// corrupt storage, the review round on a later day, sharing, and axe on every screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { startServer, launch, newPage, events, waitReady, axe } from "./helpers.mjs";
+
+const BANK = JSON.parse(readFileSync(new URL("../../data/quiz-id.json", import.meta.url)));
+const truth = (id) => BANK.items.find((i) => i.id === id).answer;
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(page) {
+  await page.goto(`${server.base}/quiz.html`);
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 2);
+}
+const focused = (page, id) => page.evaluate((i) => {
+  const a = document.getElementById(i).shadowRoot.activeElement;
+  return a ? a.textContent.trim() : null;
+}, id);
+
+/** Presses Tab until the focused element's text is `text` (at most 12 times). */
+async function tabTo(page, id, text) {
+  for (let i = 0; i < 12; i++) {
+    if ((await focused(page, id)) === text) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach "${text}" with Tab`);
+}
+
+test("a full round by keyboard alone, with events, feedback and the result's figures", async () => {
+  const page = await newPage(browser, { width: 390 });
+  await page.addInitScript(() => { window.__shared = []; navigator.share = async (d) => { window.__shared.push(d); }; });
+  await open(page);
+  const w = page.locator("#quiz-id");
+  await w.getByRole("button", { name: "Mulai kuis" }).focus();
+  await page.keyboard.press("Enter");
+  await w.getByText("Pertanyaan 1 dari 4").waitFor();
+  assert.deepEqual((await events(page, "pemilu:quiz-start")).map((e) => e.detail), [{ total: 4 }]);
+  assert.equal(await focused(page, "quiz-id"), "Pertanyaan 1 dari 4", "focus on the new question");
+  assert.deepEqual(await axe(page), [], "question screen");
+
+  for (let i = 0; i < 4; i++) {
+    await tabTo(page, "quiz-id", "Hoaks");
+    await page.keyboard.press("Enter");
+    await w.getByRole("status").filter({ hasText: /Klaim ini (hoaks|fakta)\./ }).waitFor();
+    const next = i < 3 ? "Pertanyaan berikutnya" : "Lihat hasil";
+    assert.equal(await focused(page, "quiz-id"), next, "focus on the next action after answering");
+    if (i === 0) assert.deepEqual(await axe(page), [], "feedback screen");
+    const fb = await w.locator(".pw-fb").innerText();
+    const answer = (await events(page, "pemilu:quiz-answer"))[i].detail;
+    assert.deepEqual(Object.keys(answer).sort(), ["answer", "correct", "id", "index", "total"]);
+    assert.equal(answer.answer, "hoax");
+    assert.equal(answer.index, i);
+    assert.equal(answer.total, 4);
+    assert.equal(answer.correct, truth(answer.id) === "hoax");
+    assert.match(fb, answer.correct ? /^✓\s*Benar!/ : /^✗\s*Kurang tepat\./, "right or wrong is said in words and a symbol, not colour alone");
+    const item = BANK.items.find((x) => x.id === answer.id);
+    if (item.verdict) assert.ok(fb.includes(item.verdict), "the verdict label as published");
+    const source = w.getByRole("link", { name: new RegExp(`^Diperiksa oleh ${item.source.checker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
+    assert.equal(await source.getAttribute("href"), item.source.url);
+    assert.match(await source.getAttribute("rel"), /noopener/);
+    await page.keyboard.press("Enter");
+  }
+  const answers = (await events(page, "pemilu:quiz-answer")).map((e) => e.detail);
+  const hoaxes = answers.filter((a) => truth(a.id) === "hoax").length;
+  const complete = (await events(page, "pemilu:quiz-complete"))[0].detail;
+  assert.deepEqual(complete, { score: hoaxes, total: 4, hoaxesCaught: hoaxes, hoaxesTotal: hoaxes, factsTrusted: 0, factsTotal: 4 - hoaxes });
+  assert.ok(hoaxes >= 1 && hoaxes <= 3, "a round mixes hoaxes and true claims");
+  assert.equal(await focused(page, "quiz-id"), "Hasil Anda");
+  const result = await w.locator(".pw-quiz").innerText();
+  assert.match(result, new RegExp(`${hoaxes} dari 4 jawaban benar\\.`));
+  assert.match(result, new RegExp(`Anda mengenali ${hoaxes} dari ${hoaxes} hoaks dan memercayai 0 dari ${4 - hoaxes} klaim yang benar\\.`));
+  assert.match(result, /Tidak ada hoaks yang lolos dari Anda di ronde ini\./);
+  assert.match(result, /Tips resmi mengenali hoaks/);
+  assert.match(result, /0811-9810-123/);
+  assert.deepEqual(await axe(page), [], "result screen");
+
+  // Share: the score and the lesson, never the answers.
+  await w.getByRole("button", { name: "Bagikan hasil" }).click();
+  await page.waitForFunction(() => window.__shared.length === 1);
+  const shared = (await page.evaluate(() => window.__shared))[0];
+  assert.match(shared.text, new RegExp(`^Saya menjawab ${hoaxes} dari 4 soal`));
+  assert.match(shared.text, /saring sebelum sharing/);
+  for (const a of answers) assert.ok(!shared.text.includes(a.id));
+
+  // The same seed draws the same items for a new reader.
+  const other = await newPage(browser);
+  await open(other);
+  await other.locator("#quiz-id").getByRole("button", { name: "Mulai kuis" }).click();
+  for (let i = 0; i < 4; i++) {
+    await other.locator("#quiz-id").getByRole("button", { name: "Fakta" }).click();
+    await other.locator("#quiz-id").getByRole("button", { name: /berikutnya|Lihat hasil/ }).click();
+  }
+  assert.deepEqual((await events(other, "pemilu:quiz-answer")).map((e) => e.detail.id), answers.map((a) => a.id));
+  const complete2 = (await events(other, "pemilu:quiz-complete"))[0].detail;
+  assert.deepEqual([complete2.score, complete2.factsTrusted, complete2.hoaxesCaught], [4 - hoaxes, 4 - hoaxes, 0]);
+  assert.match(await other.locator("#quiz-id .pw-quiz").innerText(), /Teknik yang mengecoh Anda/);
+
+  // Play again: new items.
+  await w.getByRole("button", { name: "Main lagi dengan soal baru" }).click();
+  await w.getByText("Pertanyaan 1 dari 4").waitFor();
+  assert.equal((await events(page, "pemilu:quiz-start")).length, 2);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await other.context().close();
+});
+
+test("progress survives a reload; corrupt storage is ignored; a later day offers the missed items", async () => {
+  const page = await newPage(browser);
+  await open(page);
+  const w = () => page.locator("#quiz-en");
+  await w().getByRole("button", { name: "Start the quiz" }).click();
+  await w().getByRole("button", { name: "Fact" }).click();
+  const first = (await events(page, "pemilu:quiz-answer"))[0].detail.id;
+  await w().getByRole("button", { name: "Next question" }).click();
+  await w().getByText("Question 2 of 3").waitFor();
+  await page.reload();
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 2);
+  await w().getByRole("button", { name: "Continue the quiz (question 2 of 3)" }).click();
+  await w().getByText("Question 2 of 3").waitFor();
+  assert.equal((await events(page, "pemilu:quiz-start")).length, 0, "a resumed round does not start again");
+  await w().getByRole("button", { name: "Fact" }).click();
+  await w().getByRole("button", { name: "Next question" }).click();
+  await w().getByRole("button", { name: "Fact" }).click();
+  await w().getByRole("button", { name: "See your result" }).click();
+  const done = (await events(page, "pemilu:quiz-complete"))[0].detail;
+  assert.equal(done.total, 3);
+  assert.deepEqual(await axe(page), []);
+
+  // A reader returning the next day: pretend the last answer was yesterday.
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes("#quiz-en:")));
+  await page.evaluate((k) => {
+    const parts = localStorage.getItem(k).split("|");
+    parts[2] = String(Number(parts[2]) - 1);
+    localStorage.setItem(k, parts.join("|"));
+  }, key);
+  const missed = 3 - done.score;
+  await page.reload();
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 2);
+  if (missed > 0) {
+    await w().getByRole("button", { name: `Retry ${missed} questions you missed before` }).click();
+    await w().getByText(`Question 1 of ${missed}`).waitFor();
+    assert.notEqual(first, undefined);
+  }
+
+  // Corrupt storage: ignored, the quiz starts fresh.
+  await page.evaluate((k) => localStorage.setItem(k, "pq1|garbage|||"), key);
+  await page.reload();
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 2);
+  await w().getByRole("button", { name: "Start the quiz" }).click();
+  await w().getByText("Question 1 of 3").waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a question bank that cannot be loaded gives a message, an event and a retry", async () => {
+  const page = await newPage(browser, { colorScheme: "dark" });
+  await page.goto(`${server.base}/article.html`);
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "badquiz";
+    el.setAttribute("data-pemilu-widget", "");
+    el.setAttribute("data-modules", "quiz");
+    el.setAttribute("data-lang", "en");
+    el.setAttribute("data-quiz-src", "/missing-bank.json");
+    document.getElementById("slot").append(el);
+  });
+  await waitReady(page, 1);
+  const w = page.locator("#badquiz");
+  await w.getByRole("button", { name: "Start the quiz" }).click();
+  assert.match(await w.getByRole("alert").innerText(), /The quiz questions at \/missing-bank\.json could not be loaded\./);
+  assert.deepEqual((await events(page, "pemilu:error")).map((e) => e.detail.code), ["data-fetch-failed"]);
+  assert.equal(await w.getByRole("button", { name: "Try again" }).count(), 1);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
