@@ -113,7 +113,11 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
     let mut techniques = Vec::new();
     for (i, t) in req_arr(root, "", "techniques")?.iter().enumerate() {
         let p = format!("techniques[{i}]");
-        techniques.push(Technique { id: req_str(t, &p, "id")?, name: req_str(t, &p, "name")?, description: req_str(t, &p, "description")? });
+        techniques.push(Technique {
+            id: req_str(t, &p, "id")?,
+            name: req_str(t, &p, "name")?,
+            description: req_str(t, &p, "description")?,
+        });
     }
     let mut tips = Vec::new();
     for (i, t) in opt_arr(root, "", "tips")?.iter().enumerate() {
@@ -220,7 +224,11 @@ pub fn select(bank: &Bank, count: usize, seed: u64, avoid: &[String]) -> Vec<usi
         let mut fresh: Vec<usize> = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
         for (i, it) in bank.items.iter().enumerate().filter(|(_, it)| it.answer == answer) {
-            if avoid.contains(&it.id) { seen.push(i) } else { fresh.push(i) }
+            if avoid.contains(&it.id) {
+                seen.push(i)
+            } else {
+                fresh.push(i)
+            }
         }
         rng.shuffle(&mut fresh);
         rng.shuffle(&mut seen);
@@ -527,7 +535,12 @@ mod tests {
         let ens: Vec<&str> = en.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ens, "both languages carry the same items in the same order");
         for (a, b) in id.items.iter().zip(&en.items) {
-            assert_eq!((a.answer, &a.technique, &a.url, &a.targets, &a.verdict), (b.answer, &b.technique, &b.url, &b.targets, &b.verdict), "{}", a.id);
+            assert_eq!(
+                (a.answer, &a.technique, &a.url, &a.targets, &a.verdict),
+                (b.answer, &b.technique, &b.url, &b.targets, &b.verdict),
+                "{}",
+                a.id
+            );
             assert_ne!(a.claim, b.claim, "{} is translated", a.id);
         }
         let (facts, hoaxes, per_pair) = balance(&id);
@@ -627,7 +640,7 @@ mod tests {
         let mut r = Round::new(&b, 10, 42, &[]);
         let truth: Vec<Answer> = r.ids.iter().map(|id| b.items[b.index_of(id).unwrap()].answer).collect();
         // Always answer "hoax": every hoax caught, no true claim trusted.
-        let correct = play(&b, &mut r, &vec![Answer::Hoax; 10]);
+        let correct = play(&b, &mut r, &[Answer::Hoax; 10]);
         assert_eq!(r.step(), Step::Done);
         let s = r.score(&b);
         let hoaxes = truth.iter().filter(|a| **a == Answer::Hoax).count();
@@ -638,7 +651,7 @@ mod tests {
         assert_eq!(s.missed.len(), 10 - hoaxes);
         // Always "fact": every hoax's technique fooled the reader.
         let mut r = Round::new(&b, 10, 42, &[]);
-        play(&b, &mut r, &vec![Answer::Fact; 10]);
+        play(&b, &mut r, &[Answer::Fact; 10]);
         let s = r.score(&b);
         assert_eq!((s.hoaxes_caught, s.facts_trusted), (0, 10 - hoaxes));
         assert!(!s.fooled_by.is_empty());

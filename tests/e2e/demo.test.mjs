@@ -17,7 +17,7 @@ async function openDemo(opts) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     for (let y = 0; y < document.documentElement.scrollHeight; y += 400) { window.scrollTo(0, y); await frame(); await frame(); }
   });
-  await waitReady(page, 5);
+  await waitReady(page, 6);
   await page.evaluate(() => window.scrollTo(0, 0));
   return page;
 }
@@ -26,7 +26,7 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
   test(`demo article, ${name}: each widget as configured`, async () => {
     const page = await openDemo(opts);
     const ready = await events(page, "pemilu:ready");
-    assert.deepEqual(ready.map((e) => e.id).sort(), ["demo-custom", "demo-default", "demo-full", "demo-sidebar", "demo-wit"]);
+    assert.deepEqual(ready.map((e) => e.id).sort(), ["demo-custom", "demo-default", "demo-full", "demo-quiz", "demo-sidebar", "demo-wit"]);
     assert.deepEqual(ready.find((e) => e.id === "demo-full").detail, { modules: ["countdown", "parties", "quiz"], lang: "en" });
     assert.deepEqual(ready.find((e) => e.id === "demo-wit").detail, { modules: ["countdown"], lang: "id" });
 

@@ -108,7 +108,11 @@ fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     post(m, lang, &item.claim);
     let correct = item.answer == given.answer;
     m.open("div", &[("class", if correct { "pw-fb pw-fb-ok" } else { "pw-fb pw-fb-no" }), ("role", "status")]);
-    m.open("p", &[("class", "pw-fb-head")]).el("span", &[("class", "pw-fb-icon"), ("aria-hidden", "true")], if correct { "\u{2713}" } else { "\u{2717}" });
+    m.open("p", &[("class", "pw-fb-head")]).el(
+        "span",
+        &[("class", "pw-fb-icon"), ("aria-hidden", "true")],
+        if correct { "\u{2713}" } else { "\u{2717}" },
+    );
     m.text(if correct { Msg::Correct } else { Msg::Incorrect }.text(lang)).text(" ");
     m.text(if item.answer == Answer::Hoax { Msg::ItIsHoax } else { Msg::ItIsFact }.text(lang)).close("p");
     if let Some(v) = &item.verdict {
