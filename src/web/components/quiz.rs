@@ -180,10 +180,123 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
     m.close("ul");
 }
 
+/// Everything a reader can do; one handler applies them all.
+#[derive(Clone)]
+enum Action {
+    Start(Intent),
+    Loaded(Rc<Bank>, Intent),
+    Failed(String),
+    Confidence(u8),
+    Answer(Answer),
+    Next,
+    Shared(Option<String>),
+}
+
+/// Applies an action to a copy of the state, with its side effects (storage, events). Returns
+/// whether the bank must be fetched first.
+fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
+    let lang = props.lang;
+    match action {
+        Action::Start(intent) => match s.bank.clone() {
+            Some(bank) => *s = begin(props, s.clone(), bank, intent),
+            None => {
+                s.screen = Screen::Loading;
+                s.last_intent = intent;
+                return true;
+            }
+        },
+        Action::Loaded(bank, intent) => *s = begin(props, s.clone(), bank, intent),
+        Action::Failed(message) => {
+            browser::warn(&message);
+            let code = if message == tr(lang, Msg::QuizFetchFailed, &[("url", &props.src)]) { "data-fetch-failed" } else { "data-invalid" };
+            event(&props.host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
+            s.screen = Screen::Failed(message);
+            s.focus += 1;
+        }
+        Action::Confidence(c) => s.confidence = Some(c),
+        Action::Answer(a) => {
+            let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return false };
+            let index = round.given.len();
+            let Some(correct) = round.answer(&bank, Given { answer: a, confidence: s.confidence }) else { return false };
+            let detail = [
+                ("id", round.ids[index].as_str().into()),
+                ("answer", a.name().into()),
+                ("correct", correct.into()),
+                ("index", num(index)),
+                ("total", num(round.total())),
+            ];
+            s.saved.round = Some(round.clone());
+            s.saved.last_day = browser::today();
+            browser::store(&props.store_key, &s.saved.encode());
+            event(&props.host, "pemilu:quiz-answer", &detail);
+            s.confidence = None;
+            s.focus += 1;
+        }
+        Action::Next => {
+            let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return false };
+            round.next();
+            if round.step() == Step::Done {
+                let score = round.score(&bank);
+                let done = round.clone();
+                s.saved.finish(&done, &bank, browser::today());
+                event(
+                    &props.host,
+                    "pemilu:quiz-complete",
+                    &[
+                        ("score", num(score.correct)),
+                        ("total", num(done.total())),
+                        ("hoaxesCaught", num(score.hoaxes_caught)),
+                        ("hoaxesTotal", num(score.hoaxes)),
+                        ("factsTrusted", num(score.facts_trusted)),
+                        ("factsTotal", num(score.facts)),
+                    ],
+                );
+            } else {
+                s.saved.round = Some(round.clone());
+            }
+            browser::store(&props.store_key, &s.saved.encode());
+            s.focus += 1;
+        }
+        Action::Shared(status) => s.share_status = status,
+    }
+    false
+}
+
+/// Fetches and checks the bank, then reports back through `act`.
+fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
+    let (url, lang) = (props.src.to_string(), props.lang);
+    wasm_bindgen_futures::spawn_local(async move {
+        act.emit(match browser::fetch_json(&url).await {
+            Ok(j) => match parse_bank(&j) {
+                Ok(bank) => Action::Loaded(Rc::new(bank), intent),
+                Err(e) => Action::Failed(tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &e.0)])),
+            },
+            Err(None) => Action::Failed(tr(lang, Msg::QuizFetchFailed, &[("url", &url)])),
+            Err(Some(d)) => Action::Failed(tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &d)])),
+        });
+    });
+}
+
+fn share(lang: Lang, text: String, act: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        act.emit(Action::Shared(match browser::share(Msg::ModuleQuiz.text(lang), &text).await {
+            Ok(true) => None,
+            Ok(false) => Some(Msg::Copied.text(lang).to_string()),
+            Err(()) => Some(tr(lang, Msg::CopyFailed, &[("text", &text)])),
+        }));
+    });
+}
+
+/// The value of `attr` on the event's target or its nearest ancestor that has it.
+fn target_attr(e: &Event, attr: &str) -> Option<String> {
+    let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(e.target()?).ok()?;
+    el.closest(&format!("[{attr}]")).ok().flatten()?.get_attribute(attr)
+}
+
 #[function_component(Quiz)]
 pub fn quiz(props: &QuizProps) -> Html {
     let lang = props.lang;
-    let state = use_state(|| State {
+    let state = use_mut_ref(|| State {
         screen: Screen::Intro,
         bank: None,
         saved: Saved::default(),
@@ -193,12 +306,33 @@ pub fn quiz(props: &QuizProps) -> Html {
         focus: 0,
         last_intent: Intent::New,
     });
+    let update = use_force_update();
     let root = use_node_ref();
 
+    // One handler for every action (the state lives in a ref; the view re-renders after each).
+    let act: Callback<Action> = {
+        let state = state.clone();
+        use_callback(props.clone(), move |action: Action, props: &QuizProps| {
+            let intent = if let Action::Start(i) = &action { Some(*i) } else { None };
+            let fetch = apply(props, &mut state.borrow_mut(), action);
+            update.force_update();
+            if let (true, Some(intent)) = (fetch, intent) {
+                // The fetch reports back through a sender of its own (`act` is being defined here).
+                let (state, p, update) = (state.clone(), props.clone(), update.clone());
+                let back = Callback::from(move |a: Action| {
+                    apply(&p, &mut state.borrow_mut(), a);
+                    update.force_update();
+                });
+                fetch_bank(props, back, intent);
+            }
+        })
+    };
+
+    let s = state.borrow().clone();
     // Move focus to the element marked for it after each transition.
     {
         let root = root.clone();
-        use_effect_with(state.focus, move |n| {
+        use_effect_with(s.focus, move |n| {
             if *n > 0 {
                 if let Some(el) = root.cast::<HtmlElement>().and_then(|r| r.query_selector("[data-focus]").ok().flatten()) {
                     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
@@ -208,209 +342,106 @@ pub fn quiz(props: &QuizProps) -> Html {
             }
         });
     }
-
-    let start = |intent: Intent| {
-        let (state, props) = (state.clone(), props.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(bank) = state.bank.clone() {
-                return state.set(begin(&props, (*state).clone(), bank, intent));
-            }
-            let mut s = (*state).clone();
-            s.screen = Screen::Loading;
-            s.last_intent = intent;
-            state.set(s.clone());
-            let (state, props) = (state.clone(), props.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let url = props.src.to_string();
-                let (code, message) = match browser::fetch_json(&url).await {
-                    Ok(j) => match parse_bank(&j) {
-                        Ok(bank) => return state.set(begin(&props, s, Rc::new(bank), intent)),
-                        Err(e) => ("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &e.0)])),
-                    },
-                    Err(None) => ("data-fetch-failed", tr(lang, Msg::QuizFetchFailed, &[("url", &url)])),
-                    Err(Some(d)) => ("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &d)])),
-                };
-                browser::warn(&message);
-                event(&props.host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
-                s.screen = Screen::Failed(message);
-                s.focus += 1;
-                state.set(s);
-            });
-        })
+    let mut m = Markup::default();
+    m.el("h2", &[("class", "pw-title")], Msg::ModuleQuiz.text(lang));
+    let button = |m: &mut Markup, act: &str, class: &str, label: &str, focus: bool| {
+        let mut attrs = vec![("type", "button"), ("class", class), ("data-act", act)];
+        if focus {
+            attrs.push(("data-focus", ""));
+        }
+        m.el("button", &attrs, label);
     };
-
-    let title = html! { <h2 class="pw-title">{ Msg::ModuleQuiz.text(lang) }</h2> };
-    let body = match (&state.screen, &state.bank, &state.round) {
+    match (&s.screen, &s.bank, &s.round) {
         (Screen::Playing, Some(bank), Some(round)) => {
             let total = round.total();
+            let progress = |n: usize| tr(lang, Msg::QuestionOf, &[("n", &(n + 1).to_string()), ("total", &total.to_string())]);
             match round.step() {
                 Step::Question(n) => {
-                    let item = bank.index_of(&round.ids[n]).map(|i| &bank.items[i]);
-                    let claim = item.map(|i| i.claim.as_str()).unwrap_or_default();
-                    let mut m = Markup::default();
+                    let claim = bank.index_of(&round.ids[n]).map(|i| bank.items[i].claim.as_str()).unwrap_or_default();
+                    m.el("h3", &[("class", "pw-progress"), ("tabindex", "-1"), ("data-focus", "")], &progress(n));
                     post(&mut m, lang, claim);
-                    let answer = |a: Answer| {
-                        let (state, props) = (state.clone(), props.clone());
-                        Callback::from(move |_: MouseEvent| {
-                            let mut s = (*state).clone();
-                            let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return };
-                            let index = round.given.len();
-                            let Some(correct) = round.answer(&bank, Given { answer: a, confidence: s.confidence }) else { return };
-                            let id = round.ids[index].clone();
-                            s.saved.round = Some(round.clone());
-                            s.saved.last_day = browser::today();
-                            browser::store(&props.store_key, &s.saved.encode());
-                            event(
-                                &props.host,
-                                "pemilu:quiz-answer",
-                                &[
-                                    ("id", id.as_str().into()),
-                                    ("answer", a.name().into()),
-                                    ("correct", correct.into()),
-                                    ("index", num(index)),
-                                    ("total", num(round.total())),
-                                ],
-                            );
-                            s.confidence = None;
-                            s.focus += 1;
-                            state.set(s);
-                        })
-                    };
-                    let confidence = |c: u8, label: Msg| {
-                        let checked = state.confidence == Some(c);
-                        let state = state.clone();
-                        let onchange = Callback::from(move |_: Event| {
-                            let mut s = (*state).clone();
-                            s.confidence = Some(c);
-                            state.set(s);
-                        });
-                        html! {
-                            <label class="pw-conf"><input type="radio" name="pw-confidence" {checked} {onchange} />{ label.text(lang) }</label>
-                        }
-                    };
-                    html! {
-                        <>
-                            <h3 class="pw-progress" tabindex="-1" data-focus="">{ tr(lang, Msg::QuestionOf, &[("n", &(n + 1).to_string()), ("total", &total.to_string())]) }</h3>
-                            { m.into_html() }
-                            <fieldset class="pw-confs">
-                                <legend>{ Msg::ConfidenceLegend.text(lang) }</legend>
-                                { confidence(1, Msg::Confidence1) }{ confidence(2, Msg::Confidence2) }{ confidence(3, Msg::Confidence3) }
-                            </fieldset>
-                            <p class="pw-prompt">{ Msg::AnswerPrompt.text(lang) }</p>
-                            <div class="pw-answers">
-                                <button type="button" class="pw-btn pw-answer" onclick={answer(Answer::Hoax)}>{ Msg::AnswerHoax.text(lang) }</button>
-                                <button type="button" class="pw-btn pw-answer" onclick={answer(Answer::Fact)}>{ Msg::AnswerFact.text(lang) }</button>
-                            </div>
-                        </>
+                    m.open("fieldset", &[("class", "pw-confs")]).el("legend", &[], Msg::ConfidenceLegend.text(lang));
+                    for (c, label) in [("1", Msg::Confidence1), ("2", Msg::Confidence2), ("3", Msg::Confidence3)] {
+                        m.open("label", &[("class", "pw-conf")]);
+                        m.open("input", &[("type", "radio"), ("name", "pw-confidence"), ("data-conf", c)])
+                            .text(label.text(lang))
+                            .close("label");
                     }
+                    m.close("fieldset").p("pw-prompt", Msg::AnswerPrompt.text(lang)).open("div", &[("class", "pw-answers")]);
+                    button(&mut m, "hoax", "pw-btn pw-answer", Msg::AnswerHoax.text(lang), false);
+                    button(&mut m, "fact", "pw-btn pw-answer", Msg::AnswerFact.text(lang), false);
+                    m.close("div");
                 }
                 Step::Feedback(n) => {
-                    let mut m = Markup::default();
+                    m.el("h3", &[("class", "pw-progress")], &progress(n));
                     feedback(&mut m, lang, bank, &round.ids[n], round.given[n]);
-                    let last = n + 1 == total;
-                    let onclick = {
-                        let (state, props) = (state.clone(), props.clone());
-                        Callback::from(move |_: MouseEvent| {
-                            let mut s = (*state).clone();
-                            let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return };
-                            round.next();
-                            if round.step() == Step::Done {
-                                let score = round.score(&bank);
-                                let done = round.clone();
-                                s.saved.finish(&done, &bank, browser::today());
-                                event(
-                                    &props.host,
-                                    "pemilu:quiz-complete",
-                                    &[
-                                        ("score", num(score.correct)),
-                                        ("total", num(done.total())),
-                                        ("hoaxesCaught", num(score.hoaxes_caught)),
-                                        ("hoaxesTotal", num(score.hoaxes)),
-                                        ("factsTrusted", num(score.facts_trusted)),
-                                        ("factsTotal", num(score.facts)),
-                                    ],
-                                );
-                            } else {
-                                s.saved.round = Some(round.clone());
-                            }
-                            browser::store(&props.store_key, &s.saved.encode());
-                            s.focus += 1;
-                            state.set(s);
-                        })
-                    };
-                    html! {
-                        <>
-                            <h3 class="pw-progress">{ tr(lang, Msg::QuestionOf, &[("n", &(n + 1).to_string()), ("total", &total.to_string())]) }</h3>
-                            { m.into_html() }
-                            <button type="button" class="pw-btn pw-primary" data-focus="" {onclick}>
-                                { if last { Msg::SeeResult } else { Msg::NextQuestion }.text(lang) }
-                            </button>
-                        </>
-                    }
+                    let label = if n + 1 == total { Msg::SeeResult } else { Msg::NextQuestion };
+                    button(&mut m, "next", "pw-btn pw-primary", label.text(lang), true);
                 }
                 Step::Done => {
-                    let mut m = Markup::default();
+                    m.el("h3", &[("class", "pw-progress"), ("tabindex", "-1"), ("data-focus", "")], Msg::ResultHeading.text(lang));
                     result(&mut m, lang, bank, round);
-                    let score = round.score(bank).correct;
-                    let onshare = {
-                        let state = state.clone();
-                        let text = tr(lang, Msg::ShareText, &[("score", &score.to_string()), ("total", &total.to_string())]);
-                        Callback::from(move |_: MouseEvent| {
-                            let (state, text) = (state.clone(), text.clone());
-                            wasm_bindgen_futures::spawn_local(async move {
-                                let status = match browser::share(Msg::ModuleQuiz.text(lang), &text).await {
-                                    Ok(true) => None,
-                                    Ok(false) => Some(Msg::Copied.text(lang).to_string()),
-                                    Err(()) => Some(tr(lang, Msg::CopyFailed, &[("text", &text)])),
-                                };
-                                let mut s = (*state).clone();
-                                s.share_status = status;
-                                state.set(s);
-                            });
-                        })
-                    };
-                    html! {
-                        <>
-                            <h3 class="pw-progress" tabindex="-1" data-focus="">{ Msg::ResultHeading.text(lang) }</h3>
-                            { m.into_html() }
-                            <div class="pw-answers">
-                                <button type="button" class="pw-btn pw-primary" onclick={start(Intent::New)}>{ Msg::PlayAgain.text(lang) }</button>
-                                <button type="button" class="pw-btn" onclick={onshare}>{ Msg::Share.text(lang) }</button>
-                            </div>
-                            <p class="pw-small" role="status">{ state.share_status.clone().unwrap_or_default() }</p>
-                        </>
-                    }
+                    m.open("div", &[("class", "pw-answers")]);
+                    button(&mut m, "new", "pw-btn pw-primary", Msg::PlayAgain.text(lang), false);
+                    button(&mut m, "share", "pw-btn", Msg::Share.text(lang), false);
+                    m.close("div")
+                        .open("p", &[("class", "pw-small"), ("role", "status")])
+                        .text(s.share_status.as_deref().unwrap_or_default())
+                        .close("p");
                 }
             }
         }
-        (Screen::Loading, _, _) => html! { <p class="pw-loading" role="status">{ Msg::QuizLoading.text(lang) }</p> },
-        (Screen::Failed(message), _, _) => html! {
-            <div class="pw-error" role="alert">
-                <p tabindex="-1" data-focus="">{ message.clone() }</p>
-                <button type="button" class="pw-btn" onclick={start(state.last_intent)}>{ Msg::QuizRetry.text(lang) }</button>
-            </div>
-        },
+        (Screen::Loading, _, _) => {
+            m.open("p", &[("class", "pw-loading"), ("role", "status")]).text(Msg::QuizLoading.text(lang)).close("p");
+        }
+        (Screen::Failed(message), _, _) => {
+            m.open("div", &[("class", "pw-error"), ("role", "alert")]).el("p", &[("tabindex", "-1"), ("data-focus", "")], message);
+            button(&mut m, "retry", "pw-btn", Msg::QuizRetry.text(lang), false);
+            m.close("div");
+        }
         _ => {
             let (unfinished, review) = peek(&browser::load(&props.store_key).unwrap_or_default(), browser::today());
-            html! {
-                <>
-                    <p class="pw-intro">{ Msg::QuizIntro.text(lang) }</p>
-                    <div class="pw-answers">
-                        if let Some((answered, total)) = unfinished {
-                            <button type="button" class="pw-btn pw-primary" onclick={start(Intent::Continue)}>
-                                { tr(lang, Msg::QuizContinue, &[("n", &(answered + 1).min(total).to_string()), ("total", &total.to_string())]) }
-                            </button>
-                            <button type="button" class="pw-btn" onclick={start(Intent::New)}>{ Msg::QuizStart.text(lang) }</button>
-                        } else {
-                            <button type="button" class="pw-btn pw-primary" onclick={start(Intent::New)}>{ Msg::QuizStart.text(lang) }</button>
-                        }
-                        if review > 0 {
-                            <button type="button" class="pw-btn" onclick={start(Intent::Review)}>{ tr(lang, Msg::QuizReview, &[("n", &review.to_string())]) }</button>
-                        }
-                    </div>
-                </>
+            m.p("pw-intro", Msg::QuizIntro.text(lang)).open("div", &[("class", "pw-answers")]);
+            if let Some((answered, total)) = unfinished {
+                let label = tr(lang, Msg::QuizContinue, &[("n", &(answered + 1).min(total).to_string()), ("total", &total.to_string())]);
+                button(&mut m, "continue", "pw-btn pw-primary", &label, false);
+                button(&mut m, "new", "pw-btn", Msg::QuizStart.text(lang), false);
+            } else {
+                button(&mut m, "new", "pw-btn pw-primary", Msg::QuizStart.text(lang), false);
             }
+            if review > 0 {
+                button(&mut m, "review", "pw-btn", &tr(lang, Msg::QuizReview, &[("n", &review.to_string())]), false);
+            }
+            m.close("div");
         }
+    }
+
+    // One delegated listener for every button and radio in the markup.
+    let onclick = {
+        let (act, s) = (act.clone(), s.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(name) = target_attr(&e, "data-act") else { return };
+            let action = match name.as_str() {
+                "new" => Action::Start(Intent::New),
+                "continue" => Action::Start(Intent::Continue),
+                "review" => Action::Start(Intent::Review),
+                "retry" => Action::Start(s.last_intent),
+                "hoax" => Action::Answer(Answer::Hoax),
+                "fact" => Action::Answer(Answer::Fact),
+                "next" => Action::Next,
+                "share" => {
+                    if let (Some(bank), Some(round)) = (&s.bank, &s.round) {
+                        let score = round.score(bank).correct.to_string();
+                        let text = tr(lang, Msg::ShareText, &[("score", &score), ("total", &round.total().to_string())]);
+                        share(lang, text, act.clone());
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            act.emit(action);
+        })
     };
-    html! { <div class="pw-quiz" ref={root}>{ title }{ body }</div> }
+    let onchange = act.reform(|e: Event| Action::Confidence(target_attr(&e, "data-conf").and_then(|c| c.parse().ok()).unwrap_or(0)));
+    html! { <div class="pw-quiz" ref={root} {onclick} {onchange}>{ m.into_html() }</div> }
 }
