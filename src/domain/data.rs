@@ -9,8 +9,8 @@ use crate::domain::json::{join, localized, opt_arr, opt_localized, opt_num, opt_
 use crate::domain::parties::{sort_small, DprResult, DprRow, Pair, Party, PartyData, PresidentialResult, Scope};
 use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
 
-/// The Pemilu 2024 dataset, exactly as served at `dist/data/pemilu-2024.json`.
-pub const BUNDLED_ELECTION_JSON: &str = include_str!("../../data/pemilu-2024.json");
+/// The Pemilu 2024 dataset served at `dist/data/pemilu-2024.json`, minified by `build.rs`.
+pub const BUNDLED_ELECTION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pemilu-2024.json"));
 
 /// The only schema version this build reads.
 pub const SCHEMA_VERSION: i64 = 1;

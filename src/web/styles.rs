@@ -7,7 +7,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-const CSS: &str = include_str!("../../styles/widget.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
