@@ -5,7 +5,8 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
-    let files: [(&str, &str, fn(&str) -> String); 2] =
+    type Minify = fn(&str) -> String;
+    let files: [(&str, &str, Minify); 2] =
         [("styles/widget.css", "widget.css", minify_css), ("data/pemilu-2024.json", "pemilu-2024.json", minify_json)];
     for (src, name, minify) in files {
         println!("cargo:rerun-if-changed={src}");

@@ -7,7 +7,15 @@ const el = document.getElementById("w");
 const params = new URLSearchParams(location.search);
 const names = ["lang", "modules", "theme", "accent", "timezone", "election-date", "election-name",
   "data-src", "quiz-src", "quiz-count", "seed", "now"];
-for (const n of names) if (params.has(n)) el.setAttribute("data-" + n, params.get(n));
+// Data files must come from this site: otherwise anyone could link to this page with their own
+// "fact-checks" shown on the newsroom's origin.
+const sameOrigin = (v) => { try { return new URL(v, location.href).origin === location.origin; } catch { return false; } };
+for (const n of names) {
+  if (!params.has(n)) continue;
+  const v = params.get(n);
+  if ((n === "data-src" || n === "quiz-src") && !sameOrigin(v)) { console.warn(`[pemilu-widget] ${n} ignored: not on this site`); continue; }
+  el.setAttribute("data-" + n, v);
+}
 if ((params.get("lang") || "").trim().toLowerCase() === "en") {
   document.documentElement.lang = "en";
   document.title = document.querySelector("h1").textContent = "Election widget";

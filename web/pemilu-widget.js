@@ -24,13 +24,15 @@ if (!W.PemiluWidget) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(HOST_CSS);
   const base = import.meta.url;
-  const widgets = new Map(); // element -> { id, opts, state: "waiting" | "loading" | "mounted" }
+  // element -> { id, opts, state: "waiting" | "loading" | "mounted", seen, wanted }
+  const widgets = new Map();
+  const foreign = new WeakSet(); // elements whose shadow root belongs to someone else
   let nextId = 1, core = null;
 
   const loadCore = () => core || (core = import(new URL("pemilu-core.js", base).href).then(async (m) => {
     await m.default({ module_or_path: new URL("pemilu-core_bg.wasm", base) });
     return m;
-  }));
+  }).catch((e) => { core = null; throw e; })); // a failed download may be retried later
 
   const attrsOf = (el, opts) => {
     const out = {};
@@ -45,56 +47,67 @@ if (!W.PemiluWidget) {
     return out;
   };
 
-  const failed = (el, err) => {
-    const lang = (el.getAttribute("data-lang") || "").trim().toLowerCase() === "en" ? "en" : "id";
+  const failed = (el, err, opts) => {
+    const lang = String((opts && opts.lang) || el.getAttribute("data-lang") || "").trim().toLowerCase() === "en" ? "en" : "id";
     const message = lang === "en" ? "The election widget could not load." : "Widget pemilu tidak dapat dimuat.";
     const sr = el.shadowRoot;
-    if (sr) sr.replaceChildren(document.createElement("slot")); // show the fallback content again
+    if (sr && sr.__pemilu) sr.replaceChildren(document.createElement("slot")); // show the fallback content again
+    widgets.delete(el);
     console.warn("[pemilu-widget] " + message, err);
     el.dispatchEvent(new CustomEvent("pemilu:error", { bubbles: true, composed: true,
       detail: { code: "data-fetch-failed", message } }));
+  };
+
+  // The placeholder: one block per module asked for, each of the module's rendered height.
+  const skeleton = (el, w) => {
+    const asked = w.opts && w.opts.modules != null ? String(w.opts.modules) : el.getAttribute("data-modules") || "";
+    const list = asked.split(",").map((s) => s.trim().toLowerCase()).filter((m, i, a) => MODULES.includes(m) && a.indexOf(m) === i);
+    const skel = document.createElement("div");
+    skel.className = "pw-skel";
+    skel.setAttribute("aria-hidden", "true");
+    for (const m of list.length ? list : MODULES) {
+      const i = document.createElement("i");
+      i.className = m[0]; // "c", "p", "q": the reserved heights of scripts/reserve.mjs
+      skel.append(i);
+    }
+    el.shadowRoot.replaceChildren(skel);
   };
 
   // Attach the shadow root and the placeholder: the article keeps its layout from here on.
   const prepare = (el) => {
     let w = widgets.get(el);
     if (w) return w;
+    if (foreign.has(el)) return null;
     let sr = el.shadowRoot;
     if (!sr) {
-      try { sr = el.attachShadow({ mode: "open" }); } catch (e) { failed(el, e); return null; }
-    } else if (!sr.__pemilu) { failed(el, new Error("element already has a shadow root")); return null; }
+      try { sr = el.attachShadow({ mode: "open" }); } catch (e) { foreign.add(el); failed(el, e); return null; }
+    } else if (!sr.__pemilu) { foreign.add(el); failed(el, new Error("element already has a shadow root")); return null; }
     sr.__pemilu = true;
     sr.adoptedStyleSheets = [sheet];
-    const skel = document.createElement("div");
-    skel.className = "pw-skel";
-    skel.setAttribute("aria-hidden", "true");
-    const list = (el.getAttribute("data-modules") || "").split(",").map((s) => s.trim().toLowerCase())
-      .filter((m, i, a) => MODULES.includes(m) && a.indexOf(m) === i);
-    for (const m of list.length ? list : MODULES) {
-      const i = document.createElement("i");
-      i.className = m[0]; // "c", "p", "q": the reserved heights of scripts/reserve.mjs
-      skel.append(i);
-    }
-    sr.replaceChildren(skel);
-    w = { id: nextId++, opts: null, state: "waiting" };
+    w = { id: nextId++, opts: null, state: "waiting", seen: el.isConnected, wanted: false };
     widgets.set(el, w);
+    skeleton(el, w);
     return w;
   };
 
-  // Loads the Wasm (once per page) and mounts `el`. Only `mount()` (force) re-configures a
-  // widget that is already loading or mounted.
+  // Loads the Wasm (once per page) and mounts `el`; `force` (from mount()) re-configures a mounted
+  // widget. An element not in the document yet is mounted when it is added.
   const activate = (el, force) => {
     const w = widgets.get(el);
-    if (!w || (!force && w.state !== "waiting")) return;
+    if (!w) return;
+    if (!el.isConnected) { w.wanted = true; return; }
+    if (w.state === "loading" || (w.state === "mounted" && !force)) return; // a pending load reads the latest options
     if (w.state === "waiting") w.state = "loading";
+    w.wanted = false;
     io && io.unobserve(el);
     loadCore().then((m) => {
-      if (widgets.get(el) !== w || !el.isConnected) return;
+      if (widgets.get(el) !== w) return;
+      if (!el.isConnected) { w.state = w.state === "mounted" ? "mounted" : "waiting"; w.wanted = true; return; }
       try {
         m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href);
         w.state = "mounted";
-      } catch (e) { failed(el, e); }
-    }, (e) => failed(el, e));
+      } catch (e) { failed(el, e, w.opts); }
+    }, (e) => { if (widgets.get(el) === w) failed(el, e, w.opts); });
   };
 
   const io = "IntersectionObserver" in W ? new IntersectionObserver((entries) => {
@@ -119,12 +132,17 @@ if (!W.PemiluWidget) {
     widgets.delete(el);
     io && io.unobserve(el);
     if (w.state === "mounted" && core) core.then((m) => m.unmount(w.id));
-    if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
+    if (el.shadowRoot && el.shadowRoot.__pemilu) el.shadowRoot.replaceChildren(document.createElement("slot"));
   };
 
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) discover(n, false);
-    for (const el of [...widgets.keys()]) if (!el.isConnected) unmount(el);
+    for (const [el, w] of [...widgets]) {
+      if (el.isConnected) {
+        w.seen = true;
+        if (w.wanted) activate(el, true); // mounted through the API before it was added
+      } else if (w.seen) unmount(el); // removed from the document
+    }
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   W.PemiluWidget = Object.freeze({
@@ -134,6 +152,7 @@ if (!W.PemiluWidget) {
       const w = prepare(el);
       if (!w) return;
       w.opts = Object.assign({}, w.opts, options);
+      if (w.state !== "mounted") skeleton(el, w);
       activate(el, true);
     },
     unmount,

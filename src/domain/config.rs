@@ -296,9 +296,10 @@ impl Config {
         self.errors.iter().find(|e| e.attr.blocks().contains(&module))
     }
 
-    /// Errors shown as a small notice (the widget went on with a default).
+    /// Errors shown as a small notice: the widget went on with a default, or the value concerns
+    /// only modules that are not displayed (every invalid value stays visible somewhere).
     pub fn notices(&self) -> impl Iterator<Item = &ConfigError> {
-        self.errors.iter().filter(|e| e.attr.blocks().is_empty())
+        self.errors.iter().filter(|e| e.attr.blocks().iter().all(|m| !self.modules.contains(m)))
     }
 }
 
@@ -492,6 +493,9 @@ mod tests {
         assert_eq!(c.blocking_error(Module::Parties), None);
         let notices: Vec<_> = c.notices().map(|e| e.attr).collect();
         assert_eq!(notices, vec![Attr::Lang, Attr::Seed]);
+        // A value for a module that is not displayed is still shown, as a notice.
+        let c = parse(&[("data-modules", "countdown"), ("data-quiz-src", "ftp://x")]);
+        assert_eq!(c.notices().map(|e| e.attr).collect::<Vec<_>>(), vec![Attr::QuizSrc]);
         let c = parse(&[("data-data-src", "javascript:x")]);
         assert!(c.blocking_error(Module::Countdown).is_some() && c.blocking_error(Module::Parties).is_some());
         assert!(c.blocking_error(Module::Quiz).is_none());

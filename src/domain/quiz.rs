@@ -142,7 +142,8 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
     for (i, it) in req_arr(root, "", "items")?.iter().enumerate() {
         let p = format!("items[{i}]");
         let id = req_str(it, &p, "id")?;
-        if id.trim().is_empty() || items.iter().any(|x| x.id == id) {
+        // Ids are stored in saved progress, separated by `,` and `|`.
+        if id.trim().is_empty() || id.contains([',', '|']) || items.iter().any(|x| x.id == id) {
             return Err(DataError::at(&join(&p, "id"), &id));
         }
         let answer_text = req_str(it, &p, "answer")?;
@@ -576,7 +577,10 @@ mod tests {
         v["items"][1]["id"] = v["items"][0]["id"].clone();
         assert!(parse_bank(&v).unwrap_err().0.starts_with("items[1].id"));
         let mut v: Value = serde_json::from_str(ID).unwrap();
+        let mut w = v.clone();
         v["items"][2]["technique"] = json!("hypnosis");
+        w["items"][5]["id"] = json!("a,b");
+        assert!(parse_bank(&w).unwrap_err().0.starts_with("items[5].id"));
         assert!(parse_bank(&v).unwrap_err().0.starts_with("items[2].technique"));
         let mut v: Value = serde_json::from_str(ID).unwrap();
         v["items"][3]["answer"] = json!("maybe");

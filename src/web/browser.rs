@@ -219,10 +219,14 @@ pub fn set_css_var(el: &HtmlElement, name: &str, value: Option<&str>) {
     };
 }
 
+/// The reader's current offset from UTC, in minutes (east positive).
+pub fn reader_offset() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 /// The reader's local calendar day (days since 1970-01-01).
 pub fn today() -> i64 {
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    crate::domain::time::local_day(now_ms(), offset)
+    crate::domain::time::local_day(now_ms(), reader_offset())
 }
 
 /// A random seed (`Math.random`), for rounds without `data-seed`.
@@ -294,4 +298,11 @@ pub fn dispatch_values(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)
     if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&ev);
     }
+}
+
+/// The host's place among the page's `[data-pemilu-widget]` elements (a stable storage key for a
+/// widget without an `id`).
+pub fn widget_index(host: &HtmlElement) -> Option<usize> {
+    let all = web_sys::window()?.document()?.query_selector_all("[data-pemilu-widget]").ok()?;
+    (0..all.length()).find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(host)))).map(|i| i as usize)
 }

@@ -142,3 +142,46 @@ test("under a strict CSP (style-src 'self') the widget is styled and causes no v
   assert.deepEqual(await page.evaluate(() => window.__csp), [], "axe itself aside, nothing was refused");
   await page.context().close();
 });
+
+test("mount() on an element not yet in the page mounts it once it is added, with its options", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/article.html`);
+  await page.evaluate(() => {
+    window.__el = document.createElement("div");
+    window.__el.id = "later";
+    window.PemiluWidget.mount(window.__el, { modules: "countdown", lang: "en", timezone: "WIB", now: "2024-02-10T12:00:00+07:00" });
+  });
+  await page.waitForTimeout(300);
+  assert.equal((await events(page, "pemilu:ready")).length, 0);
+  await page.evaluate(() => document.getElementById("slot").append(window.__el));
+  await waitReady(page, 1);
+  assert.match(await widgetText(page, "later"), /Countdown to 2024 Indonesian general election/);
+  await page.waitForTimeout(200);
+  assert.equal((await events(page, "pemilu:ready")).length, 1);
+  await page.context().close();
+});
+
+test("mount() while the Wasm is still loading mounts once, with the latest options", async () => {
+  const page = await newPage(browser);
+  await page.route(/pemilu-core_bg\.wasm/, async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
+  await page.goto(`${server.base}/article.html`);
+  await addWidgets(page, [{ id: "w", attrs: { "data-modules": "countdown", "data-quiz-count": "x" } }]);
+  await page.evaluate(() => { window.PemiluWidget.scan(); window.PemiluWidget.mount(document.getElementById("w"), { lang: "en" }); });
+  await waitReady(page, 1);
+  await page.waitForTimeout(300);
+  assert.deepEqual((await events(page, "pemilu:ready")).map((e) => e.detail.lang), ["en"]);
+  assert.equal((await events(page, "pemilu:error")).length, 1, "one event per invalid attribute");
+  // The invalid value of a module that is not displayed is still shown, as a notice.
+  assert.match(await widgetText(page, "w"), /Invalid data-quiz-count value: “x”/);
+  await page.context().close();
+});
+
+test("the iframe form ignores data files from other sites", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/embed.html?lang=en&modules=countdown&data-src=https://attacker.example/fake.json`);
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 1);
+  assert.match(await widgetText(page, "w"), /Countdown to 2024 Indonesian general election/);
+  assert.ok(page.warnings.some((w) => /data-src ignored/.test(w)));
+  await page.context().close();
+});

@@ -47,7 +47,8 @@ test("a full round by keyboard alone, with events, feedback and the result's fig
   for (let i = 0; i < 4; i++) {
     await tabTo(page, "quiz-id", "Hoaks");
     await page.keyboard.press("Enter");
-    await w.getByRole("status").filter({ hasText: /Klaim ini (hoaks|fakta)\./ }).waitFor();
+    await w.locator(".pw-fb").waitFor();
+    assert.match(await w.locator('[aria-live="polite"]').innerText(), /^(Benar!|Kurang tepat\.) Klaim ini (hoaks|fakta)\.$/, "the feedback is announced");
     const next = i < 3 ? "Pertanyaan berikutnya" : "Lihat hasil";
     assert.equal(await focused(page, "quiz-id"), next, "focus on the next action after answering");
     if (i === 0) assert.deepEqual(await axe(page), [], "feedback screen");
@@ -80,13 +81,15 @@ test("a full round by keyboard alone, with events, feedback and the result's fig
   assert.match(result, /0811-9810-123/);
   assert.deepEqual(await axe(page), [], "result screen");
 
-  // Share: the score and the lesson, never the answers.
-  await w.getByRole("button", { name: "Bagikan hasil" }).click();
+  // Share: the score and the lesson, never the answers; focus stays on the button.
+  await w.getByRole("button", { name: "Bagikan hasil" }).focus();
+  await page.keyboard.press("Enter");
   await page.waitForFunction(() => window.__shared.length === 1);
   const shared = (await page.evaluate(() => window.__shared))[0];
   assert.match(shared.text, new RegExp(`^Saya menjawab ${hoaxes} dari 4 soal`));
   assert.match(shared.text, /saring sebelum sharing/);
   for (const a of answers) assert.ok(!shared.text.includes(a.id));
+  assert.equal(await focused(page, "quiz-id"), "Bagikan hasil");
 
   // The same seed draws the same items for a new reader.
   const other = await newPage(browser);
@@ -180,5 +183,32 @@ test("a question bank that cannot be loaded gives a message, an event and a retr
   assert.deepEqual((await events(page, "pemilu:error")).map((e) => e.detail.code), ["data-fetch-failed"]);
   assert.equal(await w.getByRole("button", { name: "Try again" }).count(), 1);
   assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test("a host listener acting on the quiz from inside an event never breaks the module", async () => {
+  const page = await newPage(browser);
+  await open(page);
+  // Auto-advance: answer "Fact" from inside every pemilu:quiz-start / quiz-answer listener.
+  await page.evaluate(() => {
+    const host = document.getElementById("quiz-en");
+    const click = (sel) => host.shadowRoot.querySelector(sel)?.click();
+    host.addEventListener("pemilu:quiz-start", () => click('[data-act="fact"]'));
+    host.addEventListener("pemilu:quiz-answer", () => click('[data-act="next"]'));
+  });
+  const w = page.locator("#quiz-en");
+  await w.getByRole("button", { name: "Start the quiz" }).click();
+  await w.getByText("Question 1 of 3").waitFor();
+  await w.getByRole("button", { name: "Fact" }).click();
+  await w.getByRole("button", { name: /Next question/ }).click();
+  await w.getByText("Question 2 of 3").waitFor();
+  assert.deepEqual(page.errors, []);
+  // Re-configured to another language: a fresh quiz in that language.
+  await page.evaluate(() => window.PemiluWidget.mount(document.getElementById("quiz-en"), { lang: "id" }));
+  await w.getByRole("button", { name: "Mulai kuis" }).click();
+  await w.getByText("Pertanyaan 1 dari 3").waitFor();
+  const claim = await w.locator(".pw-claim").innerText();
+  const bank = JSON.parse(readFileSync(new URL("../../data/quiz-id.json", import.meta.url)));
+  assert.ok(bank.items.some((i) => i.claim === claim), "the claim comes from the Indonesian bank");
   await page.context().close();
 });

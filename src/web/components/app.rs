@@ -54,28 +54,37 @@ pub fn app(props: &AppProps) -> Html {
     let lang = config.lang;
     let root = use_node_ref();
     let data = use_state(|| if config.data_src.is_some() { Data::Loading } else { bundled() });
+    // Answers to an older request (the source changed meanwhile) are dropped.
+    let request = use_mut_ref(|| 0u32);
 
     // Fetch a newsroom's own dataset when asked to.
     {
-        let (data, host, lang) = (data.clone(), props.host.clone(), lang);
-        use_effect_with(config.data_src.clone(), move |src| match src.clone() {
-            None => data.set(bundled()),
-            Some(url) => {
-                data.set(Data::Loading);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = browser::fetch_json(&url).await;
-                    let (code, message) = match result {
-                        Ok(f) => match parse_dataset(&f) {
-                            Ok(e) => return data.set(Data::Ready(Rc::new(e))),
-                            Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
-                        },
-                        Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
-                        Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
-                    };
-                    browser::warn(&message);
-                    browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str(code)), ("message", Detail::Str(&message))]);
-                    data.set(Data::Failed(message));
-                });
+        let (data, host, lang, request) = (data.clone(), props.host.clone(), lang, request.clone());
+        use_effect_with(config.data_src.clone(), move |src| {
+            *request.borrow_mut() += 1;
+            let mine = *request.borrow();
+            match src.clone() {
+                None => data.set(bundled()),
+                Some(url) => {
+                    data.set(Data::Loading);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = browser::fetch_json(&url).await;
+                        if *request.borrow() != mine {
+                            return;
+                        }
+                        let (code, message) = match result {
+                            Ok(f) => match parse_dataset(&f) {
+                                Ok(e) => return data.set(Data::Ready(Rc::new(e))),
+                                Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
+                            },
+                            Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
+                            Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
+                        };
+                        browser::warn(&message);
+                        browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str(code)), ("message", Detail::Str(&message))]);
+                        data.set(Data::Failed(message));
+                    });
+                }
             }
         });
     }
@@ -135,12 +144,15 @@ pub fn app(props: &AppProps) -> Html {
                         Some(s) => s.as_str().into(),
                         None => format!("{}data/quiz-{}.json", props.base, lang.code()).into(),
                     };
+                    // Stable across reloads: the host's id, else its place among the page's widgets.
                     let who = match props.host.id() {
-                        id if id.is_empty() => props.id.to_string(),
+                        id if id.is_empty() => browser::widget_index(&props.host).map_or_else(|| props.id.to_string(), |i| format!("n{i}")),
                         id => id,
                     };
                     let store_key: Rc<str> = format!("pemilu-widget:quiz:{}#{who}:{src}", browser::page_path()).into();
-                    html! { <Quiz host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} /> }
+                    // A new bank, language or round size starts a fresh quiz component.
+                    let key = format!("{src}|{}|{}|{:?}", lang.code(), config.quiz_count, config.seed);
+                    html! { <Quiz {key} host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} /> }
                 }
                 (m, Data::Loading) if m.uses_dataset() => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
                 (m, Data::Failed(msg)) if m.uses_dataset() => {

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::config::ZoneChoice;
-use crate::domain::election::{status, zone_label, Announcement, Election, Phase, Remaining, Status};
+use crate::domain::election::{days_between, status, zone_label, Announcement, Election, Phase, Remaining, Status};
 use crate::domain::i18n::{tr, Lang, Msg};
-use crate::web::browser::{format_days_ago, format_instant, format_int, reader_time_zone, DateStyle};
+use crate::web::browser::{format_days_ago, format_instant, format_int, reader_offset, reader_time_zone, DateStyle};
 use crate::web::components::timeline::Timeline;
 use crate::web::hooks::use_wall_clock;
 
@@ -152,12 +152,16 @@ pub fn countdown(props: &CountdownProps) -> Html {
             html! { <span class="pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", &close_time)]) }</span> },
             left,
         ),
-        Phase::After { days_since } => html! {
+        Phase::After { days_since } => {
+            // With `auto` the date is shown in the reader's zone; count the days there too.
+            let days_since = if zone == ZoneChoice::Auto { days_between(st.open_ms, now, reader_offset()) } else { days_since };
+            html! {
             <div class="pw-after">
                 <p class="pw-status">{ Msg::VotingClosed.text(lang) }</p>
                 <p>{ tr(lang, Msg::VotingDayWas, &[("date", &voting_date), ("relative", &format_days_ago(lang, days_since))]) }</p>
             </div>
-        },
+            }
+        }
     };
 
     html! {

@@ -300,6 +300,21 @@ pub fn parties(props: &PartiesProps) -> Html {
     let sort = use_state(SortBy::default);
     let open = use_state(|| None::<u8>);
     let show_all = use_state(|| false);
+    let root = use_node_ref();
+    // "Show all" disappears when pressed: keep keyboard focus in the list, on the first new row.
+    {
+        let root = root.clone();
+        use_effect_with(*show_all, move |all| {
+            if *all {
+                let row = root
+                    .cast::<HtmlElement>()
+                    .and_then(|r| r.query_selector(&format!(".pw-plist li:nth-child({}) button", FIRST_ROWS + 1)).ok().flatten());
+                if let Some(b) = row.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let dpr_by_votes = use_state(|| false);
     let tabs_ref = use_node_ref();
     let table_ref = use_node_ref();
@@ -351,7 +366,9 @@ pub fn parties(props: &PartiesProps) -> Html {
         })
     };
 
-    let panel = match *tab {
+    // A re-configured dataset may have no results: fall back to the parties tab.
+    let current = if *tab == Tab::Results && !d.has_results() { Tab::Parties } else { *tab };
+    let panel = match current {
         Tab::Parties => {
             let list = d.view(&query, *filter, *sort);
             let total = d.parties.len();
@@ -467,11 +484,11 @@ pub fn parties(props: &PartiesProps) -> Html {
     };
 
     html! {
-        <div class="pw-parties">
+        <div class="pw-parties" ref={root}>
             <h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2>
             <div class="pw-tabs" role="tablist" aria-label={Msg::ModuleParties.text(lang)} ref={tabs_ref} {onkeydown}>
                 { for tabs.iter().map(|(t, label)| {
-                    let selected = *tab == *t;
+                    let selected = current == *t;
                     let onclick = { let (tab, t) = (tab.clone(), *t); Callback::from(move |_| tab.set(t)) };
                     html! {
                         <button type="button" role="tab" id={tab_id(*t)} aria-selected={selected.to_string()} aria-controls="pw-tabpanel"
@@ -479,7 +496,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                     }
                 }) }
             </div>
-            <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={tab_id(*tab)}>{ panel }</div>
+            <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={tab_id(current)}>{ panel }</div>
         </div>
     }
 }

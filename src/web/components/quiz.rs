@@ -59,10 +59,17 @@ struct State {
     /// Grows on every transition that moves focus.
     focus: u32,
     last_intent: Intent,
+    /// Rounds started in this page view: "play again" draws from `seed + n`.
+    session_rounds: u32,
+    /// Events to dispatch once the state is no longer borrowed (a host listener may act on the
+    /// widget synchronously).
+    outbox: Vec<(&'static str, Vec<(&'static str, JsValue)>)>,
+    /// What the live region says about the last answer.
+    announce: String,
 }
 
-fn event(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
-    browser::dispatch_values(host, name, detail);
+fn event(s: &mut State, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
+    s.outbox.push((name, detail));
 }
 
 /// Starts (or resumes) a round with a loaded bank, saving and announcing it.
@@ -76,13 +83,15 @@ fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> Sta
         _ => None,
     };
     let round = round.unwrap_or_else(|| {
+        // `data-seed` fixes the first round of every page view; "play again" moves on from it.
         let base = props.seed.map(|s| s as u64).unwrap_or_else(browser::random_seed);
-        let seed = base.wrapping_add(u64::from(saved.rounds).wrapping_mul(0x9E37_79B9));
+        let seed = base.wrapping_add(u64::from(s.session_rounds).wrapping_mul(0x9E37_79B9));
         let avoid = s.round.as_ref().map(|r| r.ids.clone()).unwrap_or_default();
+        s.session_rounds += 1;
         Round::new(&bank, usize::from(props.count), seed, &avoid)
     });
     if round.given.is_empty() {
-        event(&props.host, "pemilu:quiz-start", &[("total", num(round.total()))]);
+        event(&mut s, "pemilu:quiz-start", vec![("total", num(round.total()))]);
     }
     saved.round = Some(round.clone());
     browser::store(&props.store_key, &saved.encode());
@@ -107,7 +116,7 @@ fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     let Some(item) = bank.index_of(id).map(|i| &bank.items[i]) else { return };
     post(m, lang, &item.claim);
     let correct = item.answer == given.answer;
-    m.open("div", &[("class", if correct { "pw-fb pw-fb-ok" } else { "pw-fb pw-fb-no" }), ("role", "status")]);
+    m.open("div", &[("class", if correct { "pw-fb pw-fb-ok" } else { "pw-fb pw-fb-no" })]);
     m.open("p", &[("class", "pw-fb-head")]).el(
         "span",
         &[("class", "pw-fb-icon"), ("aria-hidden", "true")],
@@ -209,7 +218,7 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
         Action::Failed(message) => {
             browser::warn(&message);
             let code = if message == tr(lang, Msg::QuizFetchFailed, &[("url", &props.src)]) { "data-fetch-failed" } else { "data-invalid" };
-            event(&props.host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
+            event(s, "pemilu:error", vec![("code", code.into()), ("message", message.as_str().into())]);
             s.screen = Screen::Failed(message);
             s.focus += 1;
         }
@@ -218,7 +227,7 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
             let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return false };
             let index = round.given.len();
             let Some(correct) = round.answer(&bank, Given { answer: a, confidence: s.confidence }) else { return false };
-            let detail = [
+            let detail = vec![
                 ("id", round.ids[index].as_str().into()),
                 ("answer", a.name().into()),
                 ("correct", correct.into()),
@@ -228,31 +237,35 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
             s.saved.round = Some(round.clone());
             s.saved.last_day = browser::today();
             browser::store(&props.store_key, &s.saved.encode());
-            event(&props.host, "pemilu:quiz-answer", &detail);
+            event(s, "pemilu:quiz-answer", detail);
+            let truth = if a == Answer::Hoax { correct } else { !correct };
+            s.announce = format!(
+                "{} {}",
+                if correct { Msg::Correct } else { Msg::Incorrect }.text(lang),
+                if truth { Msg::ItIsHoax } else { Msg::ItIsFact }.text(lang)
+            );
             s.confidence = None;
             s.focus += 1;
         }
         Action::Next => {
+            s.announce.clear();
             let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return false };
             round.next();
+            let round = round.clone();
             if round.step() == Step::Done {
                 let score = round.score(&bank);
-                let done = round.clone();
-                s.saved.finish(&done, &bank, browser::today());
-                event(
-                    &props.host,
-                    "pemilu:quiz-complete",
-                    &[
-                        ("score", num(score.correct)),
-                        ("total", num(done.total())),
-                        ("hoaxesCaught", num(score.hoaxes_caught)),
-                        ("hoaxesTotal", num(score.hoaxes)),
-                        ("factsTrusted", num(score.facts_trusted)),
-                        ("factsTotal", num(score.facts)),
-                    ],
-                );
+                s.saved.finish(&round, &bank, browser::today());
+                let detail = vec![
+                    ("score", num(score.correct)),
+                    ("total", num(round.total())),
+                    ("hoaxesCaught", num(score.hoaxes_caught)),
+                    ("hoaxesTotal", num(score.hoaxes)),
+                    ("factsTrusted", num(score.facts_trusted)),
+                    ("factsTotal", num(score.facts)),
+                ];
+                event(s, "pemilu:quiz-complete", detail);
             } else {
-                s.saved.round = Some(round.clone());
+                s.saved.round = Some(round);
             }
             browser::store(&props.store_key, &s.saved.encode());
             s.focus += 1;
@@ -260,6 +273,21 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
         Action::Shared(status) => s.share_status = status,
     }
     false
+}
+
+/// Applies an action, then dispatches its events once the state is released (a host's listener
+/// may act on the widget synchronously) and re-renders. An action arriving while another is being
+/// applied is dropped rather than allowed to break the module.
+fn run(props: &QuizProps, state: &std::cell::RefCell<State>, update: &UseForceUpdateHandle, action: Action) -> bool {
+    let Ok(mut s) = state.try_borrow_mut() else { return false };
+    let fetch = apply(props, &mut s, action);
+    let outbox = std::mem::take(&mut s.outbox);
+    drop(s);
+    for (name, detail) in outbox {
+        browser::dispatch_values(&props.host, name, &detail);
+    }
+    update.force_update();
+    fetch
 }
 
 /// Fetches and checks the bank, then reports back through `act`.
@@ -305,6 +333,9 @@ pub fn quiz(props: &QuizProps) -> Html {
         share_status: None,
         focus: 0,
         last_intent: Intent::New,
+        session_rounds: 0,
+        outbox: Vec::new(),
+        announce: String::new(),
     });
     let update = use_force_update();
     let root = use_node_ref();
@@ -314,14 +345,11 @@ pub fn quiz(props: &QuizProps) -> Html {
         let state = state.clone();
         use_callback(props.clone(), move |action: Action, props: &QuizProps| {
             let intent = if let Action::Start(i) = &action { Some(*i) } else { None };
-            let fetch = apply(props, &mut state.borrow_mut(), action);
-            update.force_update();
-            if let (true, Some(intent)) = (fetch, intent) {
+            if let (true, Some(intent)) = (run(props, &state, &update, action), intent) {
                 // The fetch reports back through a sender of its own (`act` is being defined here).
                 let (state, p, update) = (state.clone(), props.clone(), update.clone());
                 let back = Callback::from(move |a: Action| {
-                    apply(&p, &mut state.borrow_mut(), a);
-                    update.force_update();
+                    run(&p, &state, &update, a);
                 });
                 fetch_bank(props, back, intent);
             }
@@ -443,5 +471,13 @@ pub fn quiz(props: &QuizProps) -> Html {
         })
     };
     let onchange = act.reform(|e: Event| Action::Confidence(target_attr(&e, "data-conf").and_then(|c| c.parse().ok()).unwrap_or(0)));
-    html! { <div class="pw-quiz" ref={root} {onclick} {onchange}>{ m.into_html() }</div> }
+    // Rendered by Yew, outside the markup, so that screen readers hear each change of their text.
+    let status = s.share_status.clone().unwrap_or_default();
+    html! {
+        <div class="pw-quiz" ref={root} {onclick} {onchange}>
+            { m.into_html() }
+            <p class="pw-small" role="status">{ status }</p>
+            <p class="pw-sr" aria-live="polite">{ s.announce.clone() }</p>
+        </div>
+    }
 }
