@@ -90,6 +90,14 @@ if (!W.PemiluWidget) {
     return w;
   };
 
+  // Widgets mount one per task, so that several coming into view at once never make a long task
+  // on the host page's main thread.
+  const queue = [];
+  const turn = (job) => {
+    queue.push(job);
+    if (queue.length === 1) setTimeout(function run() { queue.shift()(); if (queue.length) setTimeout(run, 0); }, 0);
+  };
+
   // Loads the Wasm (once per page) and mounts `el`; `force` (from mount()) re-configures a mounted
   // widget. An element not in the document yet is mounted when it is added.
   const activate = (el, force) => {
@@ -100,14 +108,14 @@ if (!W.PemiluWidget) {
     if (w.state === "waiting") w.state = "loading";
     w.wanted = false;
     io && io.unobserve(el);
-    loadCore().then((m) => {
+    loadCore().then((m) => turn(() => {
       if (widgets.get(el) !== w) return;
       if (!el.isConnected) { w.state = w.state === "mounted" ? "mounted" : "waiting"; w.wanted = true; return; }
       try {
         m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href);
         w.state = "mounted";
       } catch (e) { failed(el, e, w.opts); }
-    }, (e) => { if (widgets.get(el) === w) failed(el, e, w.opts); });
+    }), (e) => { if (widgets.get(el) === w) failed(el, e, w.opts); });
   };
 
   const io = "IntersectionObserver" in W ? new IntersectionObserver((entries) => {
