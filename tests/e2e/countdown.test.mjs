@@ -115,3 +115,32 @@ test("a live countdown ticks once a second and the timer region is not a live re
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
+
+test("no work while the tab is hidden; it catches up as soon as it is shown", async () => {
+  const page = await article();
+  await addWidgets(page, [{ id: "bg", attrs: { "data-modules": "countdown", "data-election-date": "2099-02-14T07:00:00+07:00", "data-timezone": "WIB" } }]);
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 1);
+  const setHidden = (hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => h });
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (h ? "hidden" : "visible") });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+  const seconds = () => clock(page, "bg").then((c) => c[3]);
+  await setHidden(true);
+  await page.waitForTimeout(1100); // let a tick already scheduled run out
+  const mutations = await page.evaluate(() => new Promise((resolve) => {
+    let n = 0;
+    const mo = new MutationObserver((r) => { n += r.length; });
+    mo.observe(document.getElementById("bg").shadowRoot, { subtree: true, childList: true, characterData: true });
+    setTimeout(() => { mo.disconnect(); resolve(n); }, 2500);
+  }));
+  assert.equal(mutations, 0, "nothing re-renders while hidden");
+  const before = await seconds();
+  await setHidden(false);
+  await page.waitForFunction((b) => {
+    const n = document.getElementById("bg").shadowRoot.querySelectorAll('[role="timer"] .pw-num')[3];
+    return Number(n.textContent) !== b;
+  }, before, { timeout: 500 });
+  await page.context().close();
+});
