@@ -180,29 +180,21 @@ fn js_error_text(e: &JsValue) -> String {
     Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "?".into())
 }
 
-/// A value for an event's `detail`.
-pub enum Detail<'a> {
-    Str(&'a str),
-    Strs(&'a [&'a str]),
-}
-
-/// Dispatches `name` on the host as a bubbling, composed `CustomEvent` with a plain-object detail.
-pub fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, Detail<'_>)]) {
-    let d = Object::new();
-    for (k, v) in detail {
-        let value: JsValue = match v {
-            Detail::Str(s) => (*s).into(),
-            Detail::Strs(list) => list.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into(),
-        };
-        let _ = Reflect::set(&d, &(*k).into(), &value);
-    }
+/// Dispatches `name` on the host as a bubbling, composed `CustomEvent` whose `detail` is a plain
+/// object of the given members.
+pub fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&d);
+    init.set_detail(&obj(detail));
     if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&ev);
     }
+}
+
+/// A list of strings for an event's `detail`.
+pub fn strs(list: &[&str]) -> JsValue {
+    list.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
 }
 
 /// One `console.warn` line.
@@ -286,18 +278,6 @@ async fn copy(nav: &JsValue, text: &str) -> Result<bool, ()> {
 /// A number for an event's `detail`.
 pub fn num(n: usize) -> JsValue {
     JsValue::from_f64(n as f64)
-}
-
-/// Dispatches an event whose detail holds arbitrary values.
-pub fn dispatch_values(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
-    let d = obj(detail);
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&d);
-    if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&ev);
-    }
 }
 
 /// The host's place among the page's `[data-pemilu-widget]` elements (a stable storage key for a

@@ -15,7 +15,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::domain::config::{Attr, Config};
-use browser::Detail;
 use components::app::{App, AppProps};
 
 struct Mounted {
@@ -61,7 +60,7 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String) -> Result<
         browser::dispatch(
             &host,
             "pemilu:error",
-            &[("code", Detail::Str("invalid-attribute")), ("message", Detail::Str(&msg)), ("attribute", Detail::Str(e.attr.name()))],
+            &[("code", "invalid-attribute".into()), ("message", msg.as_str().into()), ("attribute", e.attr.name().into())],
         );
     }
     let config = Rc::new(config);

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::domain::config::{Config, Module};
 use crate::domain::data::{parse_dataset, Dataset, BUNDLED_ELECTION_JSON};
 use crate::domain::i18n::{tr, Msg};
-use crate::web::browser::{self, Detail};
+use crate::web::browser;
 use crate::web::components::countdown::Countdown;
 use crate::web::components::parties::Parties;
 use crate::web::components::quiz::Quiz;
@@ -81,7 +81,7 @@ pub fn app(props: &AppProps) -> Html {
                             Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
                         };
                         browser::warn(&message);
-                        browser::dispatch(&host, "pemilu:error", &[("code", Detail::Str(code)), ("message", Detail::Str(&message))]);
+                        browser::dispatch(&host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
                         data.set(Data::Failed(message));
                     });
                 }
@@ -112,7 +112,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if *settled {
                 let modules: Vec<&str> = config.modules.iter().map(|m| m.name()).collect();
-                browser::dispatch(&host, "pemilu:ready", &[("modules", Detail::Strs(&modules)), ("lang", Detail::Str(config.lang.code()))]);
+                browser::dispatch(&host, "pemilu:ready", &[("modules", browser::strs(&modules)), ("lang", config.lang.code().into())]);
             }
         });
     }

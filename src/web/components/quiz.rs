@@ -284,7 +284,7 @@ fn run(props: &QuizProps, state: &std::cell::RefCell<State>, update: &UseForceUp
     let outbox = std::mem::take(&mut s.outbox);
     drop(s);
     for (name, detail) in outbox {
-        browser::dispatch_values(&props.host, name, &detail);
+        browser::dispatch(&props.host, name, &detail);
     }
     update.force_update();
     fetch
