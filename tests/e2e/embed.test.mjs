@@ -183,5 +183,6 @@ test("the iframe form ignores data files from other sites", async () => {
   await waitReady(page, 1);
   assert.match(await widgetText(page, "w"), /Countdown to 2024 Indonesian general election/);
   assert.ok(page.warnings.some((w) => /data-src ignored/.test(w)));
+  assert.deepEqual(await axe(page), [], "the iframe page itself");
   await page.context().close();
 });
