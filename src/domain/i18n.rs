@@ -186,6 +186,7 @@ messages! {
     ResultHeading => "Hasil Anda", "Your result";
     ScoreLine => "{score} dari {total} jawaban benar.", "{score} of {total} answers correct.";
     Discernment => "Anda mengenali {caught} dari {hoaxes} hoaks dan memercayai {trusted} dari {facts} klaim yang benar.", "You spotted {caught} of {hoaxes} hoaxes and trusted {trusted} of {facts} true claims.";
+    SureButWrong => "Anda merasa sangat yakin pada {n} jawaban yang ternyata keliru. Justru saat merasa yakin, cek sumbernya dulu.", "You were very sure of {n} answers that turned out wrong. Feeling sure is exactly when to check the source.";
     FooledBy => "Teknik yang mengecoh Anda", "Techniques that fooled you";
     NotFooled => "Tidak ada hoaks yang lolos dari Anda di ronde ini.", "No hoax got past you this round.";
     TipsHeading => "Tips resmi mengenali hoaks", "Official tips for spotting hoaxes";

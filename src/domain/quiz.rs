@@ -346,6 +346,7 @@ impl Round {
             }
             if !correct {
                 s.missed.push(item.id.clone());
+                s.sure_but_wrong += usize::from(g.confidence == Some(3));
             }
         }
         s.answered = self.given.len();
@@ -366,6 +367,8 @@ pub struct Score {
     pub fooled_by: Vec<String>,
     /// Ids of the items answered wrongly.
     pub missed: Vec<String>,
+    /// Wrong answers the reader was very sure of (a lesson in itself).
+    pub sure_but_wrong: usize,
 }
 
 /// What is saved between visits, per widget.
@@ -663,6 +666,20 @@ mod tests {
         sort_small(&mut techniques, |t| t.clone());
         techniques.dedup();
         assert_eq!(techniques.len(), s.fooled_by.len(), "each technique once");
+    }
+
+    #[test]
+    fn confidence_is_recorded_and_very_sure_mistakes_counted() {
+        let b = bank(ID);
+        let mut r = Round::new(&b, 4, 11, &[]);
+        for id in r.ids.clone() {
+            let truth = b.items[b.index_of(&id).unwrap()].answer;
+            let wrong = if truth == Answer::Hoax { Answer::Fact } else { Answer::Hoax };
+            r.answer(&b, Given { answer: wrong, confidence: Some(3) });
+            r.next();
+        }
+        assert_eq!(r.score(&b).sure_but_wrong, 4);
+        assert_eq!(r.score(&b).correct, 0);
     }
 
     #[test]

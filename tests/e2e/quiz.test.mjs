@@ -96,13 +96,16 @@ test("a full round by keyboard alone, with events, feedback and the result's fig
   await open(other);
   await other.locator("#quiz-id").getByRole("button", { name: "Mulai kuis" }).click();
   for (let i = 0; i < 4; i++) {
+    await other.locator("#quiz-id").getByRole("radio", { name: "Sangat yakin" }).check();
     await other.locator("#quiz-id").getByRole("button", { name: "Fakta" }).click();
     await other.locator("#quiz-id").getByRole("button", { name: /berikutnya|Lihat hasil/ }).click();
   }
   assert.deepEqual((await events(other, "pemilu:quiz-answer")).map((e) => e.detail.id), answers.map((a) => a.id));
   const complete2 = (await events(other, "pemilu:quiz-complete"))[0].detail;
   assert.deepEqual([complete2.score, complete2.factsTrusted, complete2.hoaxesCaught], [4 - hoaxes, 4 - hoaxes, 0]);
-  assert.match(await other.locator("#quiz-id .pw-quiz").innerText(), /Teknik yang mengecoh Anda/);
+  const otherResult = await other.locator("#quiz-id .pw-quiz").innerText();
+  assert.match(otherResult, /Teknik yang mengecoh Anda/);
+  assert.match(otherResult, new RegExp(`Anda merasa sangat yakin pada ${hoaxes} jawaban yang ternyata keliru\\.`), "confidence feeds the lesson");
 
   // Play again: new items.
   await w.getByRole("button", { name: "Main lagi dengan soal baru" }).click();

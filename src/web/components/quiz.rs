@@ -164,6 +164,9 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
             ],
         ),
     );
+    if s.sure_but_wrong > 0 {
+        m.p("", &tr(lang, Msg::SureButWrong, &[("n", &s.sure_but_wrong.to_string())]));
+    }
     m.el("h4", &[], Msg::FooledBy.text(lang));
     if s.fooled_by.is_empty() {
         m.p("", Msg::NotFooled.text(lang));
