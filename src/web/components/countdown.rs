@@ -57,12 +57,21 @@ fn spoken_left(lang: Lang, days: i64, hours: i64, minutes: Option<i64>) -> Strin
     parts.join(" ")
 }
 
-fn stage_sentence(lang: Lang, e: &Election, s: &Status) -> Option<String> {
-    let i = s.current_stage?;
-    let stage = &e.stages[i];
+fn stage_sentence(lang: Lang, e: &Election, current: Option<usize>, done: bool) -> Option<String> {
+    let stage = &e.stages[current?];
     let dates = Timeline::dates(lang, stage);
-    let msg = if s.timeline_done { Msg::AllStagesDone } else { Msg::CurrentStage };
+    let msg = if done { Msg::AllStagesDone } else { Msg::CurrentStage };
     Some(tr(lang, msg, &[("stage", stage.name.get(lang)), ("dates", &dates)]))
+}
+
+/// An election compared by pointer: memo dependencies are checked on every tick.
+#[derive(Clone)]
+struct Same(Rc<Election>);
+
+impl PartialEq for Same {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
 }
 
 /// The live-region memory: what was last announced, its text, and when.
@@ -80,7 +89,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
     let st = status(&e, zone, now);
 
     // Text that changes only with the configuration, not every second.
-    let header = use_memo((e.clone(), zone, lang), |(e, zone, lang)| {
+    let header = use_memo((Same(e.clone()), zone, lang), |(Same(e), zone, lang)| {
         let (lang, zone) = (*lang, *zone);
         let (open, close) = e.polls(zone);
         let date = format_instant(lang, DateStyle::WeekdayDate, tz(zone), open);
@@ -101,6 +110,10 @@ pub fn countdown(props: &CountdownProps) -> Html {
         (tr(lang, Msg::CountdownHeading, &[("name", e.name.get(lang))]), when, zone_line, clock_time(lang, zone, close), voting_date)
     });
     let (heading, when, zone_line, close_time, voting_date) = (*header).clone();
+    // The stage sentence changes with the stage, not with every tick.
+    let sentence = use_memo((Same(e.clone()), lang, st.current_stage, st.timeline_done), |(Same(e), lang, current, done)| {
+        stage_sentence(*lang, e, *current, *done)
+    });
 
     // The live region: milestones at once, other changes at most once a minute.
     let spoken = use_mut_ref(Spoken::default);
@@ -115,9 +128,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
                         tr(lang, Msg::AnnounceLeft, &[("left", &spoken_left(lang, *days, *hours, *minutes))])
                     }
                     Announcement::Open => tr(lang, Msg::AnnounceOpen, &[("time", &close_time)]),
-                    Announcement::After { .. } => {
-                        tr(lang, Msg::AnnounceClosed, &[("stage", &stage_sentence(lang, &e, &st).unwrap_or_default())])
-                    }
+                    Announcement::After { .. } => tr(lang, Msg::AnnounceClosed, &[("stage", sentence.as_deref().unwrap_or_default())]),
                 };
                 sp.at_ms = now;
                 sp.last = Some(ann);
@@ -169,7 +180,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
             <h2 class="pw-title">{ heading }</h2>
             <p class="pw-when">{ when }<span class="pw-sep" aria-hidden="true">{ " \u{b7} " }</span><span class="pw-zone">{ zone_line }</span></p>
             { body }
-            if let Some(sentence) = stage_sentence(lang, &e, &st) {
+            if let Some(sentence) = (*sentence).clone() {
                 <p class="pw-stage">{ sentence }</p>
             }
             if !e.stages.is_empty() {

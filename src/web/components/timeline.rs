@@ -9,12 +9,19 @@ use crate::domain::election::{Election, Stage};
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::web::browser::{format_day, DateStyle};
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct TimelineProps {
     pub election: Rc<Election>,
     pub lang: Lang,
     pub current: Option<usize>,
     pub done: bool,
+}
+
+// Compared on every tick of the countdown: the election by pointer, not by content.
+impl PartialEq for TimelineProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.election, &o.election) && self.lang == o.lang && self.current == o.current && self.done == o.done
+    }
 }
 
 pub struct Timeline;
