@@ -4,6 +4,8 @@
 # RUNS=5 TICKS=31 scripts/bench.sh. Writes bench/report.json. Takes about 90 s per run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Cargo-installed tools (wasm-bindgen) live here, even where a login shell did not add it to PATH.
+export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh --test
 scripts/build.sh
 exec node bench/bench.mjs

@@ -3,6 +3,8 @@
 # the iframe form and the data files. Prints the size of what a reader downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Cargo-installed tools (wasm-bindgen) live here, even where a login shell did not add it to PATH.
+export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)

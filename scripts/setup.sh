@@ -3,6 +3,8 @@
 # Quiet and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Cargo-installed tools (wasm-bindgen) live here, even where a login shell did not add it to PATH.
+export PATH="$HOME/.cargo/bin:$PATH"
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1

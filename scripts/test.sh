@@ -3,6 +3,8 @@
 # with its size budgets, and the browser tests in headless Chromium against dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Cargo-installed tools (wasm-bindgen) live here, even where a login shell did not add it to PATH.
+export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh --test
 
 echo "== cargo fmt --check"
