@@ -243,7 +243,7 @@ fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
         return Err(DataError::at(&join(p, "seatsTotal"), &seats_total.to_string()));
     }
     sort_small(&mut rows, |r| r.party);
-    let threshold_percent = opt_num(r, p, "thresholdPercent", 0.0, 100.0)?.unwrap_or(0.0);
+    let threshold_percent = opt_num(r, p, "thresholdPercent", 0.0, 100.0)?.ok_or_else(|| DataError::missing(&join(p, "thresholdPercent")))?;
     Ok(DprResult {
         as_of: date(r, p, "asOf")?,
         votes_as_of: opt_date(r, p, "votesAsOf")?.map_or_else(|| date(r, p, "asOf"), Ok)?,
@@ -390,6 +390,10 @@ mod tests {
         assert!(broken(|f| f["results"]["presidential"]["votes"][0]["votes"] = json!(5)).starts_with("results.presidential.totalValid"));
         assert!(broken(|f| f["results"]["presidential"]["votes"][0]["pair"] = json!(7)).starts_with("results.presidential.votes[0].pair"));
         assert!(broken(|f| f["results"]["dpr"]["votes"][0]["votes"] = json!(1.5)).starts_with("results.dpr.votes[0].votes"));
+        assert!(broken(|f| {
+            f["results"]["dpr"].as_object_mut().unwrap().remove("thresholdPercent");
+        })
+        .starts_with("results.dpr.thresholdPercent"));
     }
 
     #[test]
