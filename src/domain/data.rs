@@ -243,7 +243,8 @@ fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
         return Err(DataError::at(&join(p, "seatsTotal"), &seats_total.to_string()));
     }
     sort_small(&mut rows, |r| r.party);
-    let threshold_percent = opt_num(r, p, "thresholdPercent", 0.0, 100.0)?.ok_or_else(|| DataError::missing(&join(p, "thresholdPercent")))?;
+    let threshold_percent =
+        opt_num(r, p, "thresholdPercent", 0.0, 100.0)?.ok_or_else(|| DataError::missing(&join(p, "thresholdPercent")))?;
     Ok(DprResult {
         as_of: date(r, p, "asOf")?,
         votes_as_of: opt_date(r, p, "votesAsOf")?.map_or_else(|| date(r, p, "asOf"), Ok)?,
