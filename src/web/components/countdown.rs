@@ -106,8 +106,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
             }
             ZoneChoice::Auto => tr(lang, Msg::ZoneAuto, &[("tz", &reader_time_zone())]),
         };
-        let voting_date = format_instant(lang, DateStyle::WeekdayDate, tz(zone), open);
-        (tr(lang, Msg::CountdownHeading, &[("name", e.name.get(lang))]), when, zone_line, clock_time(lang, zone, close), voting_date)
+        (tr(lang, Msg::CountdownHeading, &[("name", e.name.get(lang))]), when, zone_line, clock_time(lang, zone, close), date)
     });
     let (heading, when, zone_line, close_time, voting_date) = (*header).clone();
     // The stage sentence changes with the stage, not with every tick.
