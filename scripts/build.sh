@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds dist/: the release Wasm (LTO, wasm-opt -Oz), the JS glue, the entry script, the demo,
+# Builds dist/: the release Wasm (LTO, wasm-opt -Oz, short import names), the minified JS glue, the entry script, the demo,
 # the iframe form and the data files. Prints the size of what a reader downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +15,11 @@ cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdyl
 
 rm -rf dist && mkdir -p dist/data
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name pemilu-core "$target"
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
-  dist/pemilu-core_bg.wasm -o dist/pemilu-core_bg.wasm
 
 reserve=$(node scripts/reserve.mjs shadow)
 sed -e "s/__PEMILU_VERSION__/$version/" -e "s/__PEMILU_RESERVE_CSS__/$reserve/" web/pemilu-widget.js > dist/pemilu-widget.js
+# wasm-opt -Oz with short import/export names, the glue rewritten to match, glue and entry minified.
+node scripts/pack.mjs dist pemilu-widget.js
 node scripts/reserve.mjs host > dist/pemilu-widget.css
 cp web/pemilu-embed.js web/embed.html web/pemilu-frame.js web/pemilu-frame.css dist/
 cp index.html dist/index.html && cp web/demo.css dist/

@@ -22,8 +22,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then
     || cargo install -q wasm-bindgen-cli --version "=$wb"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "setup: installing npm tooling (binaryen, playwright-core, axe-core)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm tooling (binaryen, terser, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 

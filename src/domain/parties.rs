@@ -161,22 +161,23 @@ pub fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
 }
 
 /// Lower-case, accents folded, punctuation dropped, runs of spaces collapsed: "PDI-P" → "pdip",
-/// "Tha'at" → "thaat", "Ña" → "na".
+/// "Tha'at" → "thaat", "Ña" → "na". Case folding covers ASCII and the Latin letters names here
+/// use; it avoids `char::to_lowercase`, whose Unicode tables would cost every reader ~5 KB.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars() {
         let c = match c {
-            'à'..='å' | 'ā' => 'a',
-            'ç' => 'c',
-            'è'..='ë' | 'ē' => 'e',
-            'ì'..='ï' | 'ī' => 'i',
-            'ñ' => 'n',
-            'ò'..='ö' | 'ø' | 'ō' => 'o',
-            'ù'..='ü' | 'ū' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
+            'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' => 'a',
+            'Ç' | 'ç' => 'c',
+            'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' => 'e',
+            'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' => 'i',
+            'Ñ' | 'ñ' => 'n',
+            'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' => 'o',
+            'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' => 'u',
+            'Ý' | 'ý' | 'ÿ' => 'y',
+            c => c.to_ascii_lowercase(),
         };
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             out.push(c);
         } else if c.is_whitespace() && !out.ends_with(' ') && !out.is_empty() {
             out.push(' ');
@@ -186,6 +187,17 @@ pub fn normalize(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Letters and digits for search: ASCII ones, and any other character outside the Latin-1
+/// symbols, the general punctuation block (dashes, typographic quotes) and whitespace.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !(c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{a0}'..='\u{bf}' | '×' | '÷' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}'))
 }
 
 /// Whether a party matches a reader's query: every word of the query must match the ballot
@@ -298,6 +310,7 @@ mod tests {
         assert_eq!(normalize("PDI-P"), "pdip");
         assert_eq!(normalize("  Partai  Tha'at "), "partai thaat");
         assert_eq!(normalize("Ñusantara Éé"), "nusantara ee");
+        assert_eq!(normalize("“Partai” – Ümmat"), "partai ummat");
     }
 
     #[test]

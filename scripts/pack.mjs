@@ -1,0 +1,71 @@
+// Shrinks what a reader downloads, after wasm-bindgen has written dist/pemilu-core{.js,_bg.wasm}:
+// 1. wasm-opt -Oz, and renames the Wasm's imports and exports to one or two letters (wasm-bindgen
+//    names each import `__wbg_<name>_<16 hex digits>`; the hashes do not compress and appear in
+//    both files);
+// 2. rewrites the glue to the new names, and checks that every import and export is accounted for;
+// 3. minifies the glue and the entry script with terser.
+// Usage: node scripts/pack.mjs <dist dir> <entry script in dist>
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { minify } from "terser";
+
+const [dist, entryName] = process.argv.slice(2);
+const wasmPath = join(dist, "pemilu-core_bg.wasm");
+const gluePath = join(dist, "pemilu-core.js");
+const fail = (msg) => {
+  console.error(`pack: ${msg}`);
+  process.exit(1);
+};
+
+// Import names before renaming, to map each to its module-level key in the glue.
+const before = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
+const modules = new Set(before.map((i) => i.module));
+if (modules.size !== 1) fail(`expected one import module, found ${[...modules].join(", ")}`);
+const [oldModule] = modules;
+
+const features = ["bulk-memory", "bulk-memory-opt", "nontrapping-float-to-int", "sign-ext", "reference-types"];
+const out = execFileSync(
+  "node_modules/.bin/wasm-opt",
+  ["-Oz", ...features.map((f) => `--enable-${f}`), "--minify-imports-and-exports-and-modules", wasmPath, "-o", wasmPath],
+  { encoding: "utf8", maxBuffer: 1 << 24 },
+);
+const map = JSON.parse(out.slice(out.indexOf("{")));
+const after = new WebAssembly.Module(readFileSync(wasmPath));
+const newModules = [...new Set(WebAssembly.Module.imports(after).map((i) => i.module))];
+if (newModules.length !== 1) fail(`expected one minified import module, found ${newModules.join(", ")}`);
+
+let glue = readFileSync(gluePath, "utf8");
+const quoted = JSON.stringify(oldModule);
+if (glue.split(`${quoted}: import0`).length !== 2) fail(`glue has no single "${oldModule}: import0" line`);
+glue = glue.replace(`${quoted}: import0`, `${JSON.stringify(newModules[0])}: import0`);
+
+// Imports are the keys of the `import0` object, one `name: function(...)` per line.
+const imports = new Map(map.imports.map(([, from, to]) => [from, to]));
+let renamed = 0;
+glue = glue.replace(/^(\s+)([A-Za-z_$][\w$]*): function\(/gm, (all, indent, name) => {
+  const to = imports.get(name);
+  if (to === undefined) return all;
+  renamed++;
+  return `${indent}${JSON.stringify(to)}: function(`;
+});
+if (renamed !== imports.size) fail(`renamed ${renamed} of ${imports.size} imports in the glue`);
+
+// Exports are read as `wasm.<name>`.
+const exportsMap = new Map(map.exports);
+glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, name) => {
+  const to = exportsMap.get(name);
+  if (to === undefined) fail(`glue reads wasm.${name}, which the Wasm does not export`);
+  return `wasm[${JSON.stringify(to)}]`;
+});
+const exported = new Set(WebAssembly.Module.exports(after).map((e) => e.name));
+for (const to of exportsMap.values()) if (!exported.has(to)) fail(`export ${to} missing after renaming`);
+
+const terse = async (code) => {
+  const r = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  return r.code;
+};
+writeFileSync(gluePath, await terse(glue));
+const entryPath = join(dist, entryName);
+const entry = readFileSync(entryPath, "utf8");
+writeFileSync(entryPath, await terse(entry));
