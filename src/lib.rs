@@ -7,3 +7,8 @@ pub mod domain;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+/// Talc instead of the default dlmalloc: smaller in Wasm, and the widget is single-threaded.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -41,23 +41,47 @@ impl Lang {
 }
 
 macro_rules! messages {
-    ($($key:ident => $id:expr, $en:expr;)*) => {
+    ($($key:ident => $id:literal, $en:literal;)*) => {
         /// Every reader-visible message.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key,)* }
 
+        /// Every template, Indonesian then English for each message in order, each ended by NUL:
+        /// one string and a table of offsets is a fraction of the code a `match` compiles to.
+        const TEXTS: &str = concat!($($id, "\0", $en, "\0",)*);
+
         impl Msg {
             /// Every message, for completeness tests.
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
-
-            /// The message's template in `lang`.
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$key, Lang::Id) => $id, (Msg::$key, Lang::En) => $en,)*
-                }
-            }
         }
     };
+}
+
+/// Where each template starts in [`TEXTS`]; the last entry is the end of the string.
+const OFFSETS: [u16; 2 * Msg::ALL.len() + 1] = offsets();
+
+const fn offsets<const K: usize>() -> [u16; K] {
+    let bytes = TEXTS.as_bytes();
+    assert!(bytes.len() < u16::MAX as usize);
+    let mut out = [0u16; K];
+    let (mut i, mut k) = (0, 1);
+    while i < bytes.len() {
+        if bytes[i] == 0 {
+            out[k] = (i + 1) as u16;
+            k += 1;
+        }
+        i += 1;
+    }
+    assert!(k == K);
+    out
+}
+
+impl Msg {
+    /// The message's template in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let i = self as usize * 2 + lang as usize;
+        TEXTS.get(OFFSETS[i] as usize..OFFSETS[i + 1] as usize - 1).unwrap_or("")
+    }
 }
 
 messages! {
@@ -258,6 +282,16 @@ mod tests {
         let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(k, _)| k)).collect();
         v.sort_unstable();
         v
+    }
+
+    #[test]
+    fn templates_are_found_by_message_and_language() {
+        assert_eq!(Msg::WidgetLabel.text(Lang::Id), "Widget Pemilu");
+        assert_eq!(Msg::WidgetLabel.text(Lang::En), "Election widget");
+        assert_eq!(Msg::Days.text(Lang::En), "days");
+        assert_eq!(Msg::DataLoading.text(Lang::Id), "Memuat data pemilu\u{2026}");
+        assert_eq!(Msg::DataLoading.text(Lang::En), "Loading election data\u{2026}");
+        assert!(Msg::ALL.iter().all(|m| !m.text(Lang::En).contains('\0')));
     }
 
     #[test]
