@@ -1,5 +1,5 @@
 // Shrinks what a reader downloads, after wasm-bindgen has written dist/pemilu-core{.js,_bg.wasm}:
-// 1. wasm-opt -Oz, and renames the Wasm's imports and exports to one or two letters (wasm-bindgen
+// 1. wasm-opt -Oz, drops the producers and target-features sections, and renames the Wasm's imports and exports to one or two letters (wasm-bindgen
 //    names each import `__wbg_<name>_<16 hex digits>`; the hashes do not compress and appear in
 //    both files);
 // 2. rewrites the glue to the new names, and checks that every import and export is accounted for;
@@ -25,11 +25,12 @@ if (modules.size !== 1) fail(`expected one import module, found ${[...modules].j
 const [oldModule] = modules;
 
 const features = ["bulk-memory", "bulk-memory-opt", "nontrapping-float-to-int", "sign-ext", "reference-types"];
-const out = execFileSync(
-  "node_modules/.bin/wasm-opt",
-  ["-Oz", ...features.map((f) => `--enable-${f}`), "--minify-imports-and-exports-and-modules", wasmPath, "-o", wasmPath],
-  { encoding: "utf8", maxBuffer: 1 << 24 },
-);
+const opt = (...args) =>
+  execFileSync("node_modules/.bin/wasm-opt", [...features.map((f) => `--enable-${f}`), ...args, wasmPath, "-o", wasmPath], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+const out = opt("-Oz", "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features");
 const map = JSON.parse(out.slice(out.indexOf("{")));
 const after = new WebAssembly.Module(readFileSync(wasmPath));
 const newModules = [...new Set(WebAssembly.Module.imports(after).map((i) => i.module))];
