@@ -8,10 +8,18 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
-target=target/wasm32-unknown-unknown/release/pemilu_widget.wasm
+target=target/release-wasm/wasm32-unknown-unknown/release/pemilu_widget.wasm
 
-# --crate-type cdylib here so LTO is not skipped (the manifest also lists rlib for native tests).
-cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+# The release Wasm: LTO, opt-level z, and --crate-type cdylib so that LTO is not skipped (the
+# manifest also lists rlib for native tests). Built by the pinned nightly in scripts/nightly-toolchain
+# with -Zbuild-std, so the standard library is compiled for size along with the widget, and with
+# -Cpanic=immediate-abort, so a panic is a bare trap instead of a message formatter: together about
+# 12 KB brotli of the reader's download (measured on 2026-11-29: 112.3 -> 100.3 KB of Wasm).
+# A panic aborts the module in either build; the widget's code is written not to panic.
+# Its own target directory keeps the stable builds (clippy, tests) from invalidating it.
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  cargo +"$(cat scripts/nightly-toolchain)" rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib \
+  -Zbuild-std=std,panic_abort --target-dir target/release-wasm
 
 rm -rf dist && mkdir -p dist/data
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name pemilu-core "$target"

@@ -14,6 +14,15 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown >/dev/null
 fi
 
+# The release Wasm is built by a pinned nightly that rebuilds the standard library for size, with
+# panics compiled to a bare trap (scripts/build.sh says why). Native tests and clippy use stable.
+nightly=$(cat scripts/nightly-toolchain)
+if ! rustup +"$nightly" component list --installed 2>/dev/null | grep -qx rust-src \
+  || ! rustup +"$nightly" target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  echo "setup: installing $nightly with rust-src and the wasm32 target (once, about 20 s)"
+  rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown >/dev/null
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 wb=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then

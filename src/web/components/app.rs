@@ -151,7 +151,8 @@ pub fn app(props: &AppProps) -> Html {
                     };
                     let store_key: Rc<str> = format!("pemilu-widget:quiz:{}#{who}:{src}", browser::page_path()).into();
                     // A new bank, language or round size starts a fresh quiz component.
-                    let key = format!("{src}|{}|{}|{:?}", lang.code(), config.quiz_count, config.seed);
+                    let seed = config.seed.map_or_else(String::new, |n| n.to_string());
+                    let key = format!("{src}|{}|{}|{seed}", lang.code(), config.quiz_count);
                     html! { <Quiz {key} host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} /> }
                 }
                 (m, Data::Loading) if m.uses_dataset() => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
