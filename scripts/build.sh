@@ -12,14 +12,15 @@ target=target/release-wasm/wasm32-unknown-unknown/release/pemilu_widget.wasm
 
 # The release Wasm: LTO, opt-level z, and --crate-type cdylib so that LTO is not skipped (the
 # manifest also lists rlib for native tests). Built by the pinned nightly in scripts/nightly-toolchain
-# with -Zbuild-std, so the standard library is compiled for size along with the widget, and with
+# with -Zbuild-std (and std's optimize_for_size feature), so the standard library is compiled for
+# size along with the widget, and with
 # -Cpanic=immediate-abort, so a panic is a bare trap instead of a message formatter: together about
 # 12 KB brotli of the reader's download (measured on 2026-11-29: 112.3 -> 100.3 KB of Wasm).
 # A panic aborts the module in either build; the widget's code is written not to panic.
 # Its own target directory keeps the stable builds (clippy, tests) from invalidating it.
 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
   cargo +"$(cat scripts/nightly-toolchain)" rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib \
-  -Zbuild-std=std,panic_abort --target-dir target/release-wasm
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/release-wasm
 
 rm -rf dist && mkdir -p dist/data
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name pemilu-core "$target"

@@ -21,7 +21,7 @@ const FRAME_X = "calc(2em + 2px)";
 export function shadowCss() {
   let css = "";
   for (const [name, m] of Object.entries(MODULES)) {
-    const sel = `.${m.skel},.pw-m-${name}`;
+    const sel = `.${m.skel},[data-module=${name}]`;
     css += `${sel}{min-height:${m.wide}em}`;
     for (const [below, em] of m.steps) css += `@container (max-width:${below - 1}px){${sel}{min-height:${em}em}}`;
   }

@@ -122,12 +122,11 @@ pub fn app(props: &AppProps) -> Html {
         .modules
         .iter()
         .map(|&m| {
-            let class = classes!("pw-module", format!("pw-m-{}", m.name()));
             let title = m.title().text(lang);
             if let Some(err) = config.blocking_error(m) {
                 let lead = if m == Module::Countdown { Msg::CountdownUnavailable.text(lang) } else { title };
                 return html! {
-                    <div class={class} key={m.name()}>
+                    <div class="pw-module" data-module={m.name()} key={m.name()}>
                         <div class="pw-error" role="alert"><p><strong>{ lead }</strong></p><p>{ err.message(lang) }</p></div>
                     </div>
                 };
@@ -166,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 },
             };
-            html! { <div class={class} key={m.name()}>{ body }</div> }
+            html! { <div class="pw-module" data-module={m.name()} key={m.name()}>{ body }</div> }
         })
         .collect();
 

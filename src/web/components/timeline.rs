@@ -56,7 +56,7 @@ impl Component for Timeline {
         html! {
             <div class="pw-timeline">
                 <ol class="pw-strip" aria-hidden="true">
-                    { for election.stages.iter().enumerate().map(|(i, _)| html! { <li class={format!("pw-step pw-{}", state(i))}></li> }) }
+                    { for election.stages.iter().enumerate().map(|(i, _)| html! { <li class="pw-step" data-state={state(i)}></li> }) }
                 </ol>
                 <details class="pw-details">
                     <summary>{ Msg::TimelineHeading.text(lang) }</summary>
@@ -69,7 +69,7 @@ impl Component for Timeline {
                                 _ => None,
                             };
                             html! {
-                                <li class={format!("pw-stage-item pw-{st}")} aria-current={(st == "current").then_some("step")}>
+                                <li class="pw-stage-item" data-state={st} aria-current={(st == "current").then_some("step")}>
                                     <span class="pw-stage-name">{ s.name.get(lang) }</span>
                                     if let Some(m) = mark { <span class="pw-mark">{ format!(" ({})", m.text(lang)) }</span> }
                                     <span class="pw-stage-dates">{ Timeline::dates(lang, s) }</span>
