@@ -1,5 +1,6 @@
 //! Build script: minified copies of the stylesheet and the bundled dataset, compiled into the
-//! module (the readable files stay the source of truth and are what `dist/` serves).
+//! module (the readable files stay the source of truth and are what `dist/` serves). The compiled-in
+//! dataset also leaves out the members the widget never reads (a test checks it reads the same).
 
 use std::{env, fs, path::Path};
 
@@ -15,26 +16,31 @@ fn main() {
     }
 }
 
-/// JSON without the whitespace between tokens (strings are left as they are).
+/// Members of the election file that the widget does not read or show, wherever they are: sources
+/// and details kept for editors. `dist/data/` serves the full file.
+const UNREAD: [&str; 7] =
+    ["pollingHoursSource", "nickname", "coalition", "coalitionSource", "totalValidSource", "confirmedOn", "seatsAllocationSource"];
+/// The same, only at the top level: the file's own list of sources.
+const UNREAD_AT_ROOT: [&str; 1] = ["sources"];
+
+/// The dataset without [`UNREAD`] members, with no whitespace between tokens.
 fn minify_json(s: &str) -> String {
-    let (mut out, mut in_str, mut escaped) = (String::with_capacity(s.len()), false, false);
-    for c in s.chars() {
-        if in_str {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_str = false,
-                _ => {}
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.retain(|k, _| !UNREAD.contains(&k.as_str()));
+                m.values_mut().for_each(strip);
             }
-        } else if c == '"' {
-            in_str = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
         }
     }
-    out
+    let mut v: serde_json::Value = serde_json::from_str(s).expect("data/pemilu-2024.json is valid JSON");
+    if let serde_json::Value::Object(m) = &mut v {
+        m.retain(|k, _| !UNREAD_AT_ROOT.contains(&k.as_str()));
+    }
+    strip(&mut v);
+    serde_json::to_string(&v).expect("JSON serialises")
 }
 
 /// CSS without comments, with runs of white space folded and dropped next to `{`, `}`, `;`, `,`

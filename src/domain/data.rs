@@ -311,6 +311,13 @@ pub fn bundled_election() -> Result<Election, DataError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_in_copy_reads_as_the_full_file() {
+        let full: serde_json::Value = serde_json::from_str(include_str!("../../data/pemilu-2024.json")).unwrap();
+        assert!(bundled_dataset().unwrap() == parse_dataset(&full).unwrap(), "the compiled-in copy lost a member the widget reads");
+        assert!(!BUNDLED_ELECTION_JSON.contains("coalition") && full.get("sources").is_some());
+    }
     use crate::domain::i18n::Lang;
     use crate::domain::time::days_from_civil;
     use serde_json::{json, Value};
