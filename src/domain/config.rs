@@ -280,7 +280,7 @@ impl Config {
                 }
                 Attr::DataSrc => valid_src(v).then(|| c.data_src = Some(v.to_string())).is_some(),
                 Attr::QuizSrc => valid_src(v).then(|| c.quiz_src = Some(v.to_string())).is_some(),
-                Attr::QuizCount => v.parse::<u8>().ok().filter(|n| (1..=50).contains(n)).map(|n| c.quiz_count = n).is_some(),
+                Attr::QuizCount => parse_int(v).filter(|n| (1..=50).contains(n)).map(|n| c.quiz_count = n as u8).is_some(),
                 Attr::Seed => parse_int(v).map(|s| c.seed = Some(s)).is_some(),
                 Attr::Now => DateTimeOffset::parse(v).map(|d| c.now = Some(d.instant_ms())).is_some(),
             };
@@ -322,11 +322,7 @@ fn parse_modules(v: &str) -> Option<(Vec<Module>, bool)> {
 }
 
 fn parse_int(v: &str) -> Option<i64> {
-    let digits = v.strip_prefix(['-', '+']).unwrap_or(v);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    v.parse().ok()
+    crate::domain::num::parse_i64(v)
 }
 
 /// A colour value that cannot break out of a custom property: hex, a name, or one functional

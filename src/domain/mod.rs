@@ -6,6 +6,7 @@ pub mod data;
 pub mod election;
 pub mod i18n;
 pub mod json;
+pub mod num;
 pub mod parties;
 pub mod quiz;
 pub mod time;

@@ -2,6 +2,7 @@
 //! parties module offers. Ballot-number order is the neutral default.
 
 use crate::domain::election::Localized;
+use crate::domain::num::parse_u64;
 
 /// Where a party stands for election.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,9 +213,9 @@ pub fn matches(party: &Party, query: &str) -> bool {
     if party.keys.iter().any(|k| k.starts_with(&compact)) {
         return true;
     }
-    q.split(' ').all(|w| match w.parse::<u32>() {
-        Ok(n) if w.bytes().all(|b| b.is_ascii_digit()) => n == u32::from(party.number),
-        _ => party.keys.iter().any(|k| k.starts_with(w)),
+    q.split(' ').all(|w| match parse_u64(w) {
+        Some(n) => n == u64::from(party.number),
+        None => party.keys.iter().any(|k| k.starts_with(w)),
     })
 }
 

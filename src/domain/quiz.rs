@@ -3,6 +3,7 @@
 //! discernment, and the saved progress that survives a reload.
 
 use crate::domain::json::{join, opt_arr, opt_str, req_arr, req_str, DataError, Json};
+use crate::domain::num::{parse_i64, parse_u64};
 use crate::domain::parties::sort_small;
 
 /// The reader's answer, and the truth of an item.
@@ -424,8 +425,8 @@ impl Saved {
             let v: Vec<String> = p.split(',').map(String::from).collect();
             v.iter().all(|id| bank.index_of(id).is_some()).then_some(v)
         };
-        let rounds = parts[1].parse().ok()?;
-        let last_day = parts[2].parse().ok()?;
+        let rounds = u32::try_from(parse_u64(parts[1])?).ok()?;
+        let last_day = parse_i64(parts[2])?;
         let missed = list(parts[3])?;
         let ids = list(parts[4])?;
         let round = if ids.is_empty() {
@@ -454,7 +455,7 @@ impl Saved {
                 "0" if !given.is_empty() => false,
                 _ => return None,
             };
-            Some(Round { ids, given, advanced, seed: parts[7].parse().ok()? })
+            Some(Round { ids, given, advanced, seed: parse_u64(parts[7])? })
         };
         Some(Saved { round, missed, last_day, rounds })
     }
@@ -491,7 +492,7 @@ pub fn peek(s: &str, today: i64) -> (Option<(usize, usize)>, usize) {
     let count = |p: &str| if p.is_empty() { 0 } else { p.split(',').count() };
     let total = count(parts[4]);
     let round = (total > 0).then(|| ((parts[5].len() / 2).min(total), total));
-    let last_day: i64 = parts[2].parse().unwrap_or(i64::MAX);
+    let last_day = parse_i64(parts[2]).unwrap_or(i64::MAX);
     let review = if round.is_none() && today > last_day { count(parts[3]).min(5) } else { 0 };
     (round, review)
 }

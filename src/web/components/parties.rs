@@ -8,6 +8,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::num::parse_u64;
 use crate::domain::parties::{share, sort_small, DprResult, Filter, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
 use crate::web::markup::Markup;
@@ -394,7 +395,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                 let filter = filter.clone();
                 Callback::from(move |e: Event| {
                     let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                    filter.set(Filter { pair: v.parse().ok(), ..*filter });
+                    filter.set(Filter { pair: parse_u64(&v).and_then(|n| u8::try_from(n).ok()), ..*filter });
                 })
             };
             let on_sort = {

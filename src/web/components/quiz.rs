@@ -9,6 +9,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::num::parse_u64;
 use crate::domain::quiz::{parse_bank, peek, Answer, Bank, Given, Round, Saved, Step};
 use crate::domain::time::parse_date;
 use crate::web::browser::{self, format_day, num, DateStyle};
@@ -473,7 +474,8 @@ pub fn quiz(props: &QuizProps) -> Html {
             act.emit(action);
         })
     };
-    let onchange = act.reform(|e: Event| Action::Confidence(target_attr(&e, "data-conf").and_then(|c| c.parse().ok()).unwrap_or(0)));
+    let onchange =
+        act.reform(|e: Event| Action::Confidence(target_attr(&e, "data-conf").and_then(|c| parse_u64(&c)).map_or(0, |c| c.min(9) as u8)));
     // Rendered by Yew, outside the markup, so that screen readers hear each change of their text.
     let status = s.share_status.clone().unwrap_or_default();
     html! {
