@@ -20,7 +20,7 @@ const others = readdirSync(dist).filter((f) => /\.(js|wasm|html)$/.test(f) && !r
 const total = reader.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 // TARGET_TOTAL is the budget of issue 5. Until the modules fit it, BUDGET_TOTAL is a ratchet that
 // fails the run on any growth beyond what is measured now; lower it with every saving.
-const TARGET_TOTAL = 100 * 1024, BUDGET_TOTAL = 101 * 1024, BUDGET_ENTRY = 3 * 1024;
+const TARGET_TOTAL = 100 * 1024, BUDGET_TOTAL = 100 * 1024, BUDGET_ENTRY = 3 * 1024;
 const entry = reader[0].brotli;
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify({ reader, others, total }, null, 2));

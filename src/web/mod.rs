@@ -37,20 +37,10 @@ fn lookup(attrs: &Object, attr: Attr) -> Option<String> {
     v.as_string()
 }
 
-/// A panic aborts the whole module; say so once, briefly, instead of Yew's default hook (which
-/// pulls in the formatting of every panic payload).
-fn install_panic_hook() {
-    thread_local!(static SET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if !SET.with(|s| s.replace(true)) {
-        yew::set_custom_panic_hook(Box::new(|_| web_sys::console::error_1(&"[pemilu-widget] internal error".into())));
-    }
-}
-
 /// Mounts (or re-configures) widget `id` on `host`, whose open shadow root the entry script made.
 /// `base` is the URL of the folder the entry script was loaded from.
 #[wasm_bindgen]
 pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String) -> Result<(), JsValue> {
-    install_panic_hook();
     let shadow = host.shadow_root().ok_or_else(|| JsValue::from_str("host has no open shadow root"))?;
     styles::adopt(&shadow);
     let config = Config::parse(|a| lookup(&attrs, a), browser::is_css_color);
