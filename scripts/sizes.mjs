@@ -18,9 +18,8 @@ const sizes = (name) => {
 const reader = ["pemilu-widget.js", "pemilu-core.js", "pemilu-core_bg.wasm"].map(sizes);
 const others = readdirSync(dist).filter((f) => /\.(js|wasm|html)$/.test(f) && !reader.some((r) => r.file === f)).map(sizes);
 const total = reader.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-// TARGET_TOTAL is the budget of issue 5. Until the modules fit it, BUDGET_TOTAL is a ratchet that
-// fails the run on any growth beyond what is measured now; lower it with every saving.
-const TARGET_TOTAL = 100 * 1024, BUDGET_TOTAL = 100 * 1024, BUDGET_ENTRY = 3 * 1024;
+// The budgets: a default widget's whole download, and the entry script alone (brotli, KB = 1024 B).
+const BUDGET_TOTAL = 100 * 1024, BUDGET_ENTRY = 3 * 1024;
 const entry = reader[0].brotli;
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify({ reader, others, total }, null, 2));
@@ -28,8 +27,8 @@ if (process.argv.includes("--json")) {
   const kb = (n) => (n / 1024).toFixed(1).padStart(7);
   console.log("file                      raw KB  gzip KB  brotli KB  share");
   for (const r of reader) console.log(`${r.file.padEnd(24)}${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}    ${((100 * r.brotli) / total.brotli).toFixed(0).padStart(3)}%`);
-  console.log(`${"total (default widget)".padEnd(24)}${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}   ratchet ${BUDGET_TOTAL / 1024} KB, target ${TARGET_TOTAL / 1024} KB`);
-  if (total.brotli > TARGET_TOTAL) console.log(`note: ${((total.brotli - TARGET_TOTAL) / 1024).toFixed(1)} KB brotli above the 100 KB target`);
+  console.log(`${"total (default widget)".padEnd(24)}${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}   budget ${BUDGET_TOTAL / 1024} KB, ${BUDGET_TOTAL - total.brotli} B to spare`);
+  console.log(`${"entry script".padEnd(24)}${" ".repeat(18)}${kb(entry)}   budget ${BUDGET_ENTRY / 1024} KB, ${BUDGET_ENTRY - entry} B to spare`);
   for (const r of others) console.log(`  also in dist: ${r.file.padEnd(22)}${kb(r.brotli)} KB brotli`);
 }
 let ok = true;

@@ -186,3 +186,26 @@ test("the iframe form ignores data files from other sites", async () => {
   assert.deepEqual(await axe(page), [], "the iframe page itself");
   await page.context().close();
 });
+
+test("a default widget downloads the entry script, the glue and the Wasm, nothing else, within 100 KB brotli", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { brotliCompressSync, constants } = await import("node:zlib");
+  const page = await newPage(browser, { width: 390, height: 800 });
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${server.base}/default.html`);
+  await waitReady(page, 1);
+  // All three modules rendered, from the compiled-in data and styles.
+  for (const name of ["Menuju Pemilu 2024", "Partai dan calon", "Kuis hoaks atau fakta"]) {
+    await page.getByRole("heading", { name, exact: true }).waitFor();
+  }
+  await page.waitForTimeout(300);
+  const widgetFiles = requested.filter((p) => !["/default.html", "/tests-article.css"].includes(p));
+  assert.deepEqual(widgetFiles.sort(), ["/pemilu-core.js", "/pemilu-core_bg.wasm", "/pemilu-widget.js"]);
+  const brotli = widgetFiles.reduce((n, p) => n + brotliCompressSync(readFileSync(new URL(`../../dist${p}`, import.meta.url)),
+    { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+  assert.ok(brotli <= 100 * 1024, `a default widget costs ${brotli} B brotli`);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
