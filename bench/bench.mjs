@@ -107,9 +107,11 @@ async function cycles() {
   await p.waitForFunction(() => window.__b.ready.length === 20, null, { timeout: 20000 });
   const r = await p.evaluate(async () => {
     const core = await import("/pemilu-core.js");
-    const wasm = await core.default();
+    const exports = await core.default();
+    // The export names are minified by scripts/pack.mjs: find the memory by its type.
+    const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
     const el = document.querySelector("[data-pemilu-widget]");
-    const snap = () => { window.gc && window.gc(); return { heap: performance.memory.usedJSHeapSize, wasm: wasm.memory.buffer.byteLength }; };
+    const snap = () => { window.gc && window.gc(); return { heap: performance.memory.usedJSHeapSize, wasm: memory.buffer.byteLength }; };
     const before = snap();
     for (let i = 0; i < 200; i++) {
       const ready = new Promise((res) => el.addEventListener("pemilu:ready", res, { once: true }));

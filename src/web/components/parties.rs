@@ -28,11 +28,56 @@ impl PartialEq for PartiesProps {
 /// Parties shown before the reader asks for the whole list.
 const FIRST_ROWS: usize = 8;
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Default)]
 enum Tab {
+    #[default]
     Parties,
     Pairs,
     Results,
+}
+
+/// What the reader has chosen in the module, in one reducer: every change applies to the latest
+/// state, and one hook serves all of them.
+#[derive(Clone, PartialEq, Default)]
+struct View {
+    tab: Tab,
+    query: String,
+    filter: Filter,
+    sort: SortBy,
+    /// The party whose details are open.
+    open: Option<u8>,
+    show_all: bool,
+    dpr_by_votes: bool,
+}
+
+enum Change {
+    Tab(Tab),
+    Query(String),
+    Scope(Option<Scope>),
+    Pair(Option<u8>),
+    Sort(SortBy),
+    Toggle(u8),
+    ShowAll,
+    DprOrder,
+}
+
+impl Reducible for View {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut v = Rc::unwrap_or_clone(self);
+        match change {
+            Change::Tab(t) => v.tab = t,
+            Change::Query(q) => v.query = q,
+            Change::Scope(scope) => v.filter.scope = scope,
+            Change::Pair(pair) => v.filter.pair = pair,
+            Change::Sort(s) => v.sort = s,
+            Change::Toggle(n) => v.open = if v.open == Some(n) { None } else { Some(n) },
+            Change::ShowAll => v.show_all = true,
+            Change::DprOrder => v.dpr_by_votes = !v.dpr_by_votes,
+        }
+        Rc::new(v)
+    }
 }
 
 /// "01" for pair numbers, as on the ballot.
@@ -295,17 +340,13 @@ fn select(label: Msg, lang: Lang, options: Vec<(String, String)>, current: Strin
 #[function_component(Parties)]
 pub fn parties(props: &PartiesProps) -> Html {
     let PartiesProps { data: d, lang } = props.clone();
-    let tab = use_state(|| Tab::Parties);
-    let query = use_state(String::new);
-    let filter = use_state(Filter::default);
-    let sort = use_state(SortBy::default);
-    let open = use_state(|| None::<u8>);
-    let show_all = use_state(|| false);
+    let view = use_reducer(View::default);
+    let act = view.dispatcher().to_callback();
     let root = use_node_ref();
     // "Show all" disappears when pressed: keep keyboard focus in the list, on the first new row.
     {
         let root = root.clone();
-        use_effect_with(*show_all, move |all| {
+        use_effect_with(view.show_all, move |all| {
             if *all {
                 let row = root
                     .cast::<HtmlElement>()
@@ -316,7 +357,6 @@ pub fn parties(props: &PartiesProps) -> Html {
             }
         });
     }
-    let dpr_by_votes = use_state(|| false);
     let tabs_ref = use_node_ref();
     let table_ref = use_node_ref();
 
@@ -346,10 +386,12 @@ pub fn parties(props: &PartiesProps) -> Html {
         Tab::Pairs => "pw-tab-pairs",
         Tab::Results => "pw-tab-results",
     };
+    // A re-configured dataset may have no results: fall back to the parties tab.
+    let current = if view.tab == Tab::Results && !d.has_results() { Tab::Parties } else { view.tab };
     let onkeydown = {
-        let (tab, tabs, tabs_ref) = (tab.clone(), tabs.iter().map(|(t, _)| *t).collect::<Vec<_>>(), tabs_ref.clone());
+        let (act, tabs, tabs_ref) = (act.clone(), tabs.iter().map(|(t, _)| *t).collect::<Vec<_>>(), tabs_ref.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let i = tabs.iter().position(|t| *t == *tab).unwrap_or(0);
+            let i = tabs.iter().position(|t| *t == current).unwrap_or(0);
             let next = match e.key().as_str() {
                 "ArrowRight" => (i + 1) % tabs.len(),
                 "ArrowLeft" => (i + tabs.len() - 1) % tabs.len(),
@@ -358,7 +400,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            tab.set(tabs[next]);
+            act.emit(Change::Tab(tabs[next]));
             if let Some(btn) =
                 tabs_ref.cast::<HtmlElement>().and_then(|el| el.children().item(next as u32)).and_then(|b| b.dyn_into::<HtmlElement>().ok())
             {
@@ -367,48 +409,30 @@ pub fn parties(props: &PartiesProps) -> Html {
         })
     };
 
-    // A re-configured dataset may have no results: fall back to the parties tab.
-    let current = if *tab == Tab::Results && !d.has_results() { Tab::Parties } else { *tab };
     let panel = match current {
         Tab::Parties => {
-            let list = d.view(&query, *filter, *sort);
+            let list = d.view(&view.query, view.filter, view.sort);
             let total = d.parties.len();
-            let limited = !*show_all && query.trim().is_empty() && list.len() > FIRST_ROWS;
+            let limited = !view.show_all && view.query.trim().is_empty() && list.len() > FIRST_ROWS;
             let shown = if limited { &list[..FIRST_ROWS] } else { &list[..] };
-            let oninput = {
-                let query = query.clone();
-                Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-            };
-            let on_scope = {
-                let filter = filter.clone();
-                Callback::from(move |e: Event| {
-                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                    let scope = match v.as_str() {
-                        "national" => Some(Scope::National),
-                        "aceh" => Some(Scope::Aceh),
-                        _ => None,
-                    };
-                    filter.set(Filter { scope, ..*filter });
+            let oninput = act.reform(|e: InputEvent| Change::Query(e.target_unchecked_into::<HtmlInputElement>().value()));
+            let selected = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
+            let on_scope = act.reform(move |e: Event| {
+                Change::Scope(match selected(e).as_str() {
+                    "national" => Some(Scope::National),
+                    "aceh" => Some(Scope::Aceh),
+                    _ => None,
                 })
-            };
-            let on_pair = {
-                let filter = filter.clone();
-                Callback::from(move |e: Event| {
-                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                    filter.set(Filter { pair: parse_u64(&v).and_then(|n| u8::try_from(n).ok()), ..*filter });
+            });
+            let on_pair = act.reform(move |e: Event| Change::Pair(parse_u64(&selected(e)).and_then(|n| u8::try_from(n).ok())));
+            let on_sort = act.reform(move |e: Event| {
+                Change::Sort(match selected(e).as_str() {
+                    "name" => SortBy::Name,
+                    "votes" => SortBy::Votes,
+                    _ => SortBy::Number,
                 })
-            };
-            let on_sort = {
-                let sort = sort.clone();
-                Callback::from(move |e: Event| {
-                    sort.set(match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
-                        "name" => SortBy::Name,
-                        "votes" => SortBy::Votes,
-                        _ => SortBy::Number,
-                    })
-                })
-            };
-            let scope_value = match filter.scope {
+            });
+            let scope_value = match view.filter.scope {
                 Some(Scope::National) => "national",
                 Some(Scope::Aceh) => "aceh",
                 None => "",
@@ -418,7 +442,7 @@ pub fn parties(props: &PartiesProps) -> Html {
             if d.dpr.is_some() {
                 sorts.push(("votes".into(), Msg::SortVotes.text(lang).into()));
             }
-            let sort_value = match *sort {
+            let sort_value = match view.sort {
                 SortBy::Number => "number",
                 SortBy::Name => "name",
                 SortBy::Votes => "votes",
@@ -427,7 +451,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                 <>
                     <div class="pw-controls">
                         <label class="pw-field pw-search"><span>{ Msg::SearchLabel.text(lang) }</span>
-                            <input type="search" value={(*query).clone()} {oninput} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
+                            <input type="search" value={view.query.clone()} {oninput} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
                         </label>
                         { select(Msg::ScopeLabel, lang, vec![
                             (String::new(), Msg::ScopeAll.text(lang).into()),
@@ -438,18 +462,16 @@ pub fn parties(props: &PartiesProps) -> Html {
                             std::iter::once((String::new(), Msg::PairAll.text(lang).to_string()))
                                 .chain(d.pairs.iter().map(|p| (p.number.to_string(), tr(lang, Msg::PairOption, &[("number", &pair_no(p.number))]))))
                                 .collect(),
-                            filter.pair.map(|n| n.to_string()).unwrap_or_default(), on_pair) }
+                            view.filter.pair.map(|n| n.to_string()).unwrap_or_default(), on_pair) }
                         { select(Msg::SortLabel, lang, sorts, sort_value.into(), on_sort) }
                     </div>
                     <p class="pw-count" role="status">{ tr(lang, Msg::PartyCount, &[("count", &list.len().to_string()), ("total", &total.to_string())]) }</p>
                     if list.is_empty() { <p class="pw-empty">{ Msg::NoParty.text(lang) }</p> }
                     <ul class="pw-plist">
                         { for shown.iter().map(|p| {
-                            let expanded = *open == Some(p.number);
-                            let onclick = {
-                                let (open, n) = (open.clone(), p.number);
-                                Callback::from(move |_| open.set(if *open == Some(n) { None } else { Some(n) }))
-                            };
+                            let expanded = view.open == Some(p.number);
+                            let n = p.number;
+                            let onclick = act.reform(move |_| Change::Toggle(n));
                             html! {
                                 <li key={p.number as usize}>
                                     <button type="button" class="pw-prow" aria-expanded={expanded.to_string()} aria-controls={format!("pw-pd-{}", p.number)} {onclick}>
@@ -461,7 +483,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                         }) }
                     </ul>
                     if limited {
-                        <button type="button" class="pw-btn pw-more" onclick={let s = show_all.clone(); Callback::from(move |_| s.set(true))}>
+                        <button type="button" class="pw-btn pw-more" onclick={act.reform(|_| Change::ShowAll)}>
                             { tr(lang, Msg::ShowAll, &[("total", &total.to_string())]) }
                         </button>
                     }
@@ -470,15 +492,12 @@ pub fn parties(props: &PartiesProps) -> Html {
         }
         Tab::Pairs => pair_cards(&d, lang),
         Tab::Results => {
-            let onclick = {
-                let s = dpr_by_votes.clone();
-                Callback::from(move |_| s.set(!*s))
-            };
-            let label = if *dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
+            let onclick = act.reform(|_| Change::DprOrder);
+            let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
             html! {
                 <div ref={table_ref.clone()}>
                     if d.dpr.is_some() { <button type="button" class="pw-btn pw-btn-quiet" {onclick}>{ label.text(lang) }</button> }
-                    { results(&d, lang, *dpr_by_votes) }
+                    { results(&d, lang, view.dpr_by_votes) }
                 </div>
             }
         }
@@ -490,9 +509,10 @@ pub fn parties(props: &PartiesProps) -> Html {
             <div class="pw-tabs" role="tablist" aria-label={Msg::ModuleParties.text(lang)} ref={tabs_ref} {onkeydown}>
                 { for tabs.iter().map(|(t, label)| {
                     let selected = current == *t;
-                    let onclick = { let (tab, t) = (tab.clone(), *t); Callback::from(move |_| tab.set(t)) };
+                    let t = *t;
+                    let onclick = act.reform(move |_| Change::Tab(t));
                     html! {
-                        <button type="button" role="tab" id={tab_id(*t)} aria-selected={selected.to_string()} aria-controls="pw-tabpanel"
+                        <button type="button" role="tab" id={tab_id(t)} aria-selected={selected.to_string()} aria-controls="pw-tabpanel"
                             tabindex={if selected { "0" } else { "-1" }} {onclick}>{ label.text(lang) }</button>
                     }
                 }) }
