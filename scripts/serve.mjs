@@ -3,12 +3,13 @@
 // are served with a strict Content-Security-Policy (style-src 'self'), for the CSP test.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL(process.argv[2] ? `file://${process.argv[2]}/` : "../dist/", import.meta.url));
+// The folder to serve (relative paths from the working directory), dist/ by default.
+const root = process.argv[2] ? `${resolve(process.argv[2])}/` : fileURLToPath(new URL("../dist/", import.meta.url));
 // Further folders searched after dist/ (the tests add their host pages and axe-core).
-const extra = process.argv.slice(3).map((d) => fileURLToPath(new URL(`file://${d}/`)));
+const extra = process.argv.slice(3).map((d) => `${resolve(d)}/`);
 const port = Number(process.env.PORT || 8080);
 const host = process.env.HOST || "127.0.0.1";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
