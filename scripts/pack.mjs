@@ -43,14 +43,15 @@ glue = glue.replace(`${quoted}: import0`, `${JSON.stringify(newModules[0])}: imp
 
 // Imports are the keys of the `import0` object, one `name: function(...)` per line.
 const imports = new Map(map.imports.map(([, from, to]) => [from, to]));
-let renamed = 0;
+const renamed = new Set();
 glue = glue.replace(/^(\s+)([A-Za-z_$][\w$]*): function\(/gm, (all, indent, name) => {
   const to = imports.get(name);
   if (to === undefined) return all;
-  renamed++;
+  renamed.add(name);
   return `${indent}${JSON.stringify(to)}: function(`;
 });
-if (renamed !== imports.size) fail(`renamed ${renamed} of ${imports.size} imports in the glue`);
+const missed = [...imports.keys()].filter((name) => !renamed.has(name));
+if (missed.length) fail(`imports not found in the glue: ${missed.join(", ")}`);
 
 // Exports are read as `wasm.<name>`.
 const exportsMap = new Map(map.exports);
@@ -61,6 +62,11 @@ glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, name) => {
 });
 const exported = new Set(WebAssembly.Module.exports(after).map((e) => e.name));
 for (const to of exportsMap.values()) if (!exported.has(to)) fail(`export ${to} missing after renaming`);
+// Nothing may still use an old name, or read exports in a form the two rewrites above do not know.
+for (const old of [oldModule, ...imports.keys()]) {
+  if (new RegExp(`(^|[^\\w$])${old.replace(/[.$]/g, "\\$&")}($|[^\\w$])`).test(glue)) fail(`the glue still uses the old name ${old}`);
+}
+if (/\bwasm\.\w|\bexports\.\w|\bexports\[/.test(glue)) fail("the glue reads Wasm exports in a form this script does not rewrite");
 
 const terse = async (code) => {
   const r = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });

@@ -6,7 +6,7 @@
 // Heights are measured renders of each module's first screen, in em of the reader's default size,
 // rounded up to multiples of 0.125em (2px at the usual 16px) so that sums stay on whole pixels.
 
-/** Per module: the skeleton class, the module class, the min-height (em) at wide widths, and
+/** Per module: the skeleton class (the module is matched by its data-module attribute), the min-height (em) at wide widths, and
  * narrower steps as [below this content width in px, em]. */
 export const MODULES = {
   countdown: { skel: "c", wide: 15, steps: [[680, 17.5], [560, 19], [410, 20], [310, 26]] },

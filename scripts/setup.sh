@@ -17,7 +17,9 @@ fi
 # The release Wasm is built by a pinned nightly that rebuilds the standard library for size, with
 # panics compiled to a bare trap (scripts/build.sh says why). Native tests and clippy use stable.
 nightly=$(cat scripts/nightly-toolchain)
-if ! rustup +"$nightly" component list --installed 2>/dev/null | grep -qx rust-src \
+# (Checked in this order so that rustup never auto-installs the toolchain with its default profile.)
+if ! rustup toolchain list 2>/dev/null | grep -q "^$nightly-" \
+  || ! rustup +"$nightly" component list --installed 2>/dev/null | grep -qx rust-src \
   || ! rustup +"$nightly" target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   echo "setup: installing $nightly with rust-src and the wasm32 target (once, about 20 s)"
   rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown >/dev/null

@@ -36,9 +36,16 @@ test("search narrows the list by number, abbreviation or any word of the name", 
   await search.fill("xyz");
   assert.equal(await w.locator(".pw-prow").count(), 0);
   assert.match(await w.getByText("Tidak ada partai yang cocok").innerText(), /Coba nama lain/);
+  for (const q of ["PKB 🙂", "pkb™", "  P.K.B. "]) {
+    await search.fill(q);
+    assert.deepEqual(await rows(w), ["PKB"], q);
+  }
   await search.fill("");
   await w.getByRole("button", { name: "Tampilkan semua 24 partai" }).click();
   assert.equal(await w.locator(".pw-prow").count(), 24);
+  // The button is gone: keyboard focus moves to the first newly shown row.
+  const focused = await page.evaluate(() => document.getElementById("p-id").shadowRoot.activeElement?.textContent ?? "");
+  assert.match(focused, /PKN/);
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
