@@ -1,11 +1,18 @@
 // Prints raw, gzip and brotli sizes of what a reader downloads from dist/, and checks the
 // budgets: everything for a default widget ≤ 100 KB brotli, the entry script ≤ 3 KB brotli.
-// `node scripts/sizes.mjs --json` prints the figures as JSON instead.
+// `node scripts/sizes.mjs --json` prints the figures as JSON instead. The browser tests import
+// `sizes` and `BUDGET_TOTAL` from here, so the test and the build measure alike.
 import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const dist = new URL("../dist/", import.meta.url);
-const sizes = (name) => {
+
+/** A default widget's download (KB = 1024 B, brotli) and the entry script's alone. */
+export const BUDGET_TOTAL = 100 * 1024, BUDGET_ENTRY = 3 * 1024;
+
+/** Raw, gzip and brotli (quality 11) sizes of a file in dist/. */
+export const sizes = (name) => {
   const buf = readFileSync(new URL(name, dist));
   return {
     file: name,
@@ -14,24 +21,27 @@ const sizes = (name) => {
     brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 };
-// A default widget downloads the entry, the glue and the Wasm (styles and data are compiled in).
-const reader = ["pemilu-widget.js", "pemilu-core.js", "pemilu-core_bg.wasm"].map(sizes);
-const others = readdirSync(dist).filter((f) => /\.(js|wasm|html)$/.test(f) && !reader.some((r) => r.file === f)).map(sizes);
-const total = reader.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-// The budgets: a default widget's whole download, and the entry script alone (brotli, KB = 1024 B).
-const BUDGET_TOTAL = 100 * 1024, BUDGET_ENTRY = 3 * 1024;
-const entry = reader[0].brotli;
-if (process.argv.includes("--json")) {
-  console.log(JSON.stringify({ reader, others, total }, null, 2));
-} else {
-  const kb = (n) => (n / 1024).toFixed(1).padStart(7);
-  console.log("file                      raw KB  gzip KB  brotli KB  share");
-  for (const r of reader) console.log(`${r.file.padEnd(24)}${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}    ${((100 * r.brotli) / total.brotli).toFixed(0).padStart(3)}%`);
-  console.log(`${"total (default widget)".padEnd(24)}${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}   budget ${BUDGET_TOTAL / 1024} KB, ${BUDGET_TOTAL - total.brotli} B to spare`);
-  console.log(`${"entry script".padEnd(24)}${" ".repeat(18)}${kb(entry)}   budget ${BUDGET_ENTRY / 1024} KB, ${BUDGET_ENTRY - entry} B to spare`);
-  for (const r of others) console.log(`  also in dist: ${r.file.padEnd(22)}${kb(r.brotli)} KB brotli`);
+
+function main() {
+  // A default widget downloads the entry, the glue and the Wasm (styles and data are compiled in).
+  const reader = ["pemilu-widget.js", "pemilu-core.js", "pemilu-core_bg.wasm"].map(sizes);
+  const others = readdirSync(dist).filter((f) => /\.(js|wasm|css|html)$/.test(f) && !reader.some((r) => r.file === f)).map(sizes);
+  const total = reader.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const entry = reader[0].brotli;
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify({ reader, others, total }, null, 2));
+  } else {
+    const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+    console.log("file                      raw KB  gzip KB  brotli KB  share");
+    for (const r of reader) console.log(`${r.file.padEnd(24)}${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}    ${((100 * r.brotli) / total.brotli).toFixed(0).padStart(3)}%`);
+    console.log(`${"total (default widget)".padEnd(24)}${kb(total.raw)}  ${kb(total.gzip)}  ${kb(total.brotli)}   budget ${BUDGET_TOTAL / 1024} KB, ${BUDGET_TOTAL - total.brotli} B to spare`);
+    console.log(`${"entry script".padEnd(24)}${" ".repeat(18)}${kb(entry)}   budget ${BUDGET_ENTRY / 1024} KB, ${BUDGET_ENTRY - entry} B to spare`);
+    for (const r of others) console.log(`  also in dist: ${r.file.padEnd(22)}${kb(r.brotli)} KB brotli`);
+  }
+  let ok = true;
+  if (total.brotli > BUDGET_TOTAL) { console.error(`size budget exceeded: ${total.brotli} B brotli > ${BUDGET_TOTAL} B`); ok = false; }
+  if (entry > BUDGET_ENTRY) { console.error(`entry budget exceeded: pemilu-widget.js ${entry} B brotli > ${BUDGET_ENTRY} B`); ok = false; }
+  process.exit(ok ? 0 : 1);
 }
-let ok = true;
-if (total.brotli > BUDGET_TOTAL) { console.error(`size budget exceeded: ${total.brotli} B brotli > ${BUDGET_TOTAL} B`); ok = false; }
-if (entry > BUDGET_ENTRY) { console.error(`entry budget exceeded: pemilu-widget.js ${entry} B brotli > ${BUDGET_ENTRY} B`); ok = false; }
-process.exit(ok ? 0 : 1);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

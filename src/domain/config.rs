@@ -4,6 +4,7 @@
 //! query parameters: each source is turned into a lookup `Attr → Option<String>` first.
 
 use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::num::parse_i64;
 use crate::domain::time::{DateTimeOffset, Zone};
 
 /// A widget module, in the order the reader sees them.
@@ -280,8 +281,8 @@ impl Config {
                 }
                 Attr::DataSrc => valid_src(v).then(|| c.data_src = Some(v.to_string())).is_some(),
                 Attr::QuizSrc => valid_src(v).then(|| c.quiz_src = Some(v.to_string())).is_some(),
-                Attr::QuizCount => parse_int(v).filter(|n| (1..=50).contains(n)).map(|n| c.quiz_count = n as u8).is_some(),
-                Attr::Seed => parse_int(v).map(|s| c.seed = Some(s)).is_some(),
+                Attr::QuizCount => parse_i64(v).filter(|n| (1..=50).contains(n)).map(|n| c.quiz_count = n as u8).is_some(),
+                Attr::Seed => parse_i64(v).map(|s| c.seed = Some(s)).is_some(),
                 Attr::Now => DateTimeOffset::parse(v).map(|d| c.now = Some(d.instant_ms())).is_some(),
             };
             if !ok {
@@ -319,10 +320,6 @@ fn parse_modules(v: &str) -> Option<(Vec<Module>, bool)> {
         return Some((Module::ALL.to_vec(), false));
     }
     Some((out, all_known))
-}
-
-fn parse_int(v: &str) -> Option<i64> {
-    crate::domain::num::parse_i64(v)
 }
 
 /// A colour value that cannot break out of a custom property: hex, a name, or one functional
