@@ -129,6 +129,11 @@ impl DprResult {
     pub fn passed(&self, row: &DprRow) -> bool {
         share(row.votes, self.total_valid) >= self.threshold_percent
     }
+
+    /// The largest vote share of any party, in percent (the scale of the results' bars).
+    pub fn max_share(&self) -> f64 {
+        self.rows.iter().map(|row| share(row.votes, self.total_valid)).fold(0.0, f64::max)
+    }
 }
 
 /// `part` as a percentage of `total` (0 when `total` is 0).
@@ -257,7 +262,7 @@ pub enum SortBy {
 impl PartyData {
     /// The parties a reader sees for a query, filters and order.
     pub fn view(&self, query: &str, filter: Filter, sort: SortBy) -> Vec<&Party> {
-        let pair = filter.pair.and_then(|n| self.pairs.iter().find(|p| p.number == n));
+        let pair = filter.pair.and_then(|n| self.pair(n));
         let mut out: Vec<&Party> = self
             .parties
             .iter()
@@ -279,6 +284,11 @@ impl PartyData {
     /// A party by ballot number.
     pub fn party(&self, number: u8) -> Option<&Party> {
         self.parties.iter().find(|p| p.number == number)
+    }
+
+    /// A candidate pair by number.
+    pub fn pair(&self, number: u8) -> Option<&Pair> {
+        self.pairs.iter().find(|p| p.number == number)
     }
 
     /// The pairs a party nominated, and those it otherwise backed.

@@ -94,6 +94,11 @@ impl Bank {
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.items.iter().position(|i| i.id == id)
     }
+
+    /// An item by id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
 }
 
 fn http(v: String, path: &str) -> Result<String, DataError> {
@@ -314,7 +319,7 @@ impl Round {
     /// unless a question is waiting.
     pub fn answer(&mut self, bank: &Bank, given: Given) -> Option<bool> {
         let Step::Question(n) = self.step() else { return None };
-        let item = bank.index_of(&self.ids[n]).map(|i| &bank.items[i])?;
+        let item = bank.item(&self.ids[n])?;
         self.given.push(given);
         self.advanced = false;
         Some(item.answer == given.answer)
@@ -329,7 +334,7 @@ impl Round {
     pub fn score(&self, bank: &Bank) -> Score {
         let mut s = Score::default();
         for (id, g) in self.ids.iter().zip(&self.given) {
-            let Some(item) = bank.index_of(id).map(|i| &bank.items[i]) else { continue };
+            let Some(item) = bank.item(id) else { continue };
             let correct = item.answer == g.answer;
             s.correct += usize::from(correct);
             match item.answer {

@@ -136,7 +136,7 @@ pub struct DateTimeOffset {
 impl DateTimeOffset {
     /// The instant this denotes, in milliseconds since the epoch.
     pub fn instant_ms(&self) -> i64 {
-        self.day * DAY_MS + self.ms_of_day - i64::from(self.offset_minutes) * MINUTE_MS
+        wall_clock_instant(self.day, self.ms_of_day, self.offset_minutes)
     }
 
     /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or `±HH:MM` (or `±HHMM`).

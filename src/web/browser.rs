@@ -123,12 +123,25 @@ pub fn format_percent_short(lang: Lang, percent: f64) -> String {
     call_fmt(&formatter(lang, "percent-short", None), &(percent / 100.0).into())
 }
 
-/// "1.019 hari yang lalu" / "1,019 days ago" / "hari ini" / "today".
+thread_local! {
+    static RELATIVE: RefCell<Vec<(Lang, Intl::RelativeTimeFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// "1.019 hari yang lalu" / "1,019 days ago" / "hari ini" / "today". The formatter is made once per
+/// language: a countdown after voting day asks for this on every tick.
 pub fn format_days_ago(lang: Lang, days: i64) -> String {
-    let locales = Array::of1(&lang.locale().into());
-    let opts = obj(&[("numeric", "auto".into())]);
-    let rtf = Intl::RelativeTimeFormat::new(&locales, &opts);
-    rtf.format(-(days as f64), "day").into()
+    RELATIVE.with(|c| {
+        let mut cache = c.borrow_mut();
+        let i = match cache.iter().position(|(l, _)| *l == lang) {
+            Some(i) => i,
+            None => {
+                let locales = Array::of1(&lang.locale().into());
+                cache.push((lang, Intl::RelativeTimeFormat::new(&locales, &obj(&[("numeric", "auto".into())]))));
+                cache.len() - 1
+            }
+        };
+        cache[i].1.format(-(days as f64), "day").into()
+    })
 }
 
 /// The reader's own IANA time zone, e.g. "Europe/Berlin".

@@ -79,7 +79,8 @@ impl Drop for Ticker {
 /// (from `data-now`), which never ticks.
 #[hook]
 pub fn use_wall_clock(frozen: Option<i64>) -> i64 {
-    let now = use_state(|| frozen.unwrap_or_else(now_ms));
+    // Equal values do not re-render: the effect's first `set` repeats a frozen initial value.
+    let now = use_state_eq(|| frozen.unwrap_or_else(now_ms));
     {
         let set_now = now.setter();
         use_effect_with(frozen, move |frozen| {

@@ -41,6 +41,13 @@ thread_local! {
         .map(Rc::new);
 }
 
+impl Data {
+    /// Whether this is the bundled dataset (compared by pointer, not by content).
+    fn is_bundled(&self) -> bool {
+        matches!((self, BUNDLED.with(|b| b.as_ref().ok().cloned())), (Data::Ready(d), Some(b)) if Rc::ptr_eq(d, &b))
+    }
+}
+
 fn bundled() -> Data {
     match BUNDLED.with(Clone::clone) {
         Ok(e) => Data::Ready(e),
@@ -64,6 +71,8 @@ pub fn app(props: &AppProps) -> Html {
             *request.borrow_mut() += 1;
             let mine = *request.borrow();
             match src.clone() {
+                // The first render already shows the bundled data: no second render for it.
+                None if data.is_bundled() => {}
                 None => data.set(bundled()),
                 Some(url) => {
                     data.set(Data::Loading);

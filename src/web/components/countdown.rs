@@ -10,6 +10,7 @@ use crate::domain::election::{days_between, status, zone_label, Announcement, El
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::web::browser::{format_days_ago, format_instant, format_int, reader_offset, reader_time_zone, DateStyle};
 use crate::web::components::timeline::Timeline;
+use crate::web::components::Same;
 use crate::web::hooks::use_wall_clock;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -66,14 +67,6 @@ fn stage_sentence(lang: Lang, e: &Election, current: Option<usize>, done: bool) 
 
 /// An election compared by pointer: memo dependencies are checked on every tick.
 #[derive(Clone)]
-struct Same(Rc<Election>);
-
-impl PartialEq for Same {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
-    }
-}
-
 /// The live-region memory: what was last announced, its text, and when.
 #[derive(Default)]
 struct Spoken {
@@ -108,7 +101,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
         };
         (tr(lang, Msg::CountdownHeading, &[("name", e.name.get(lang))]), when, zone_line, clock_time(lang, zone, close), date)
     });
-    let (heading, when, zone_line, close_time, voting_date) = (*header).clone();
+    let (heading, when, zone_line, close_time, voting_date) = &*header;
     // The stage sentence changes with the stage, not with every tick.
     let sentence = use_memo((Same(e.clone()), lang, st.current_stage, st.timeline_done), |(Same(e), lang, current, done)| {
         stage_sentence(*lang, e, *current, *done)
@@ -126,7 +119,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
                     Announcement::Left { days, hours, minutes } => {
                         tr(lang, Msg::AnnounceLeft, &[("left", &spoken_left(lang, *days, *hours, *minutes))])
                     }
-                    Announcement::Open => tr(lang, Msg::AnnounceOpen, &[("time", &close_time)]),
+                    Announcement::Open => tr(lang, Msg::AnnounceOpen, &[("time", close_time)]),
                     Announcement::After { .. } => tr(lang, Msg::AnnounceClosed, &[("stage", sentence.as_deref().unwrap_or_default())]),
                 };
                 sp.at_ms = now;
@@ -159,7 +152,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
     let body = match st.phase {
         Phase::Before { left } => clock(html! { Msg::UntilPollsOpen.text(lang) }, left),
         Phase::Open { left } => clock(
-            html! { <span class="pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", &close_time)]) }</span> },
+            html! { <span class="pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", close_time)]) }</span> },
             left,
         ),
         Phase::After { days_since } => {
@@ -168,7 +161,7 @@ pub fn countdown(props: &CountdownProps) -> Html {
             html! {
             <div class="pw-after">
                 <p class="pw-status">{ Msg::VotingClosed.text(lang) }</p>
-                <p>{ tr(lang, Msg::VotingDayWas, &[("date", &voting_date), ("relative", &format_days_ago(lang, days_since))]) }</p>
+                <p>{ tr(lang, Msg::VotingDayWas, &[("date", voting_date), ("relative", &format_days_ago(lang, days_since))]) }</p>
             </div>
             }
         }

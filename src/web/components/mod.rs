@@ -5,3 +5,15 @@ pub mod countdown;
 pub mod parties;
 pub mod quiz;
 pub mod timeline;
+
+use std::rc::Rc;
+
+/// Props or hook dependencies compared by pointer, not by content: the data behind them is
+/// immutable once loaded, and comparing it field by field would cost more than re-rendering.
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
+}

@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
-use crate::domain::parties::{share, sort_small, DprResult, Filter, Pair, Party, PartyData, Scope, SortBy};
+use crate::domain::parties::{share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
+use crate::web::components::Same;
 use crate::web::markup::Markup;
 
 #[derive(Properties, Clone)]
@@ -102,17 +103,7 @@ fn pair_label(p: &Pair) -> String {
 }
 
 fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
-    numbers
-        .iter()
-        .filter_map(|n| d.pairs.iter().find(|p| p.number == *n))
-        .map(|p| format!("{} ({})", pair_no(p.number), pair_label(p)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// "4%" rather than "4,00%".
-fn threshold_text(lang: Lang, dpr: &DprResult) -> String {
-    format_percent_short(lang, dpr.threshold_percent)
+    numbers.iter().filter_map(|n| d.pair(*n)).map(|p| format!("{} ({})", pair_no(p.number), pair_label(p))).collect::<Vec<_>>().join(", ")
 }
 
 /// A non-negative number with two decimals, for attributes and CSS ("16.72"), without the
@@ -144,7 +135,11 @@ fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
         let votes = format_int(lang, row.votes as i64);
         let pct = format_percent(lang, share(row.votes, r.total_valid));
         let line = tr(lang, Msg::DprLine, &[("votes", &votes), ("share", &pct), ("seats", &row.seats.to_string())]);
-        let passed = tr(lang, if r.passed(row) { Msg::Passed } else { Msg::NotPassed }, &[("threshold", &threshold_text(lang, r))]);
+        let passed = tr(
+            lang,
+            if r.passed(row) { Msg::Passed } else { Msg::NotPassed },
+            &[("threshold", &format_percent_short(lang, r.threshold_percent))],
+        );
         m.p("", &format!("{line} {passed}"));
     }
     if let Some(note) = &p.note {
@@ -242,7 +237,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
             .iter()
             .zip(&shares)
             .map(|((n, v), s)| {
-                let name = d.pairs.iter().find(|p| p.number == *n).map(pair_label).unwrap_or_default();
+                let name = d.pair(*n).map(pair_label).unwrap_or_default();
                 (format!("{} {name}", pair_no(*n)), vec![format_int(lang, *v as i64), format_percent(lang, *s)], Some(*s), false)
             })
             .collect();
@@ -273,7 +268,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         if by_votes {
             sort_small(&mut rows, |row| std::cmp::Reverse(row.votes));
         }
-        let max = r.rows.iter().map(|row| share(row.votes, r.total_valid)).fold(0.0, f64::max);
+        let max = r.max_share();
         let body = rows
             .iter()
             .map(|row| {
@@ -298,7 +293,11 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         let note = tr(
             lang,
             Msg::ThresholdNote,
-            &[("threshold", &threshold_text(lang, r)), ("votes", &format_int(lang, threshold_votes)), ("passed", &passed.to_string())],
+            &[
+                ("threshold", &format_percent_short(lang, r.threshold_percent)),
+                ("votes", &format_int(lang, threshold_votes)),
+                ("passed", &passed.to_string()),
+            ],
         );
         let decrees: Vec<&str> = [&r.votes_decree, &r.seats_decree].into_iter().flatten().map(String::as_str).collect();
         let total = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
@@ -360,12 +359,13 @@ pub fn parties(props: &PartiesProps) -> Html {
     let tabs_ref = use_node_ref();
     let table_ref = use_node_ref();
 
-    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe).
+    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe): set when the
+    // results tab opens or the data changes, not on every render.
     {
-        let (table_ref, d) = (table_ref.clone(), d.clone());
-        use_effect(move || {
+        let table_ref = table_ref.clone();
+        use_effect_with((view.tab, Same(d.clone())), move |(_, Same(d))| {
             if let (Some(el), Some(r)) = (table_ref.cast::<HtmlElement>(), d.dpr.as_ref()) {
-                let max = r.rows.iter().map(|row| share(row.votes, r.total_valid)).fold(0.0, f64::max);
+                let max = r.max_share();
                 if max > 0.0 {
                     set_css_var(&el, "--pw-threshold", Some(&format!("{}%", hundredths(r.threshold_percent * 100.0 / max))));
                 }

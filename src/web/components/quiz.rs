@@ -114,7 +114,7 @@ fn post(m: &mut Markup, lang: Lang, claim: &str) {
 }
 
 fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
-    let Some(item) = bank.index_of(id).map(|i| &bank.items[i]) else { return };
+    let Some(item) = bank.item(id) else { return };
     post(m, lang, &item.claim);
     let correct = item.answer == given.answer;
     m.open("div", &[("class", if correct { "pw-fb pw-fb-ok" } else { "pw-fb pw-fb-no" })]);
@@ -198,7 +198,8 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
 enum Action {
     Start(Intent),
     Loaded(Rc<Bank>, Intent),
-    Failed(String),
+    /// The `pemilu:error` code and the translated message.
+    Failed(&'static str, String),
     Confidence(u8),
     Answer(Answer),
     Next,
@@ -219,9 +220,8 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
             }
         },
         Action::Loaded(bank, intent) => *s = begin(props, s.clone(), bank, intent),
-        Action::Failed(message) => {
+        Action::Failed(code, message) => {
             browser::warn(&message);
-            let code = if message == tr(lang, Msg::QuizFetchFailed, &[("url", &props.src)]) { "data-fetch-failed" } else { "data-invalid" };
             event(s, "pemilu:error", vec![("code", code.into()), ("message", message.as_str().into())]);
             s.screen = Screen::Failed(message);
             s.focus += 1;
@@ -301,10 +301,10 @@ fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
         act.emit(match browser::fetch_json(&url).await {
             Ok(j) => match parse_bank(&j) {
                 Ok(bank) => Action::Loaded(Rc::new(bank), intent),
-                Err(e) => Action::Failed(tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &e.0)])),
+                Err(e) => Action::Failed("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &e.0)])),
             },
-            Err(None) => Action::Failed(tr(lang, Msg::QuizFetchFailed, &[("url", &url)])),
-            Err(Some(d)) => Action::Failed(tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &d)])),
+            Err(None) => Action::Failed("data-fetch-failed", tr(lang, Msg::QuizFetchFailed, &[("url", &url)])),
+            Err(Some(d)) => Action::Failed("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &d)])),
         });
     });
 }
@@ -389,7 +389,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             let progress = |n: usize| tr(lang, Msg::QuestionOf, &[("n", &(n + 1).to_string()), ("total", &total.to_string())]);
             match round.step() {
                 Step::Question(n) => {
-                    let claim = bank.index_of(&round.ids[n]).map(|i| bank.items[i].claim.as_str()).unwrap_or_default();
+                    let claim = bank.item(&round.ids[n]).map_or("", |i| i.claim.as_str());
                     m.el("h3", &[("class", "pw-progress"), ("tabindex", "-1"), ("data-focus", "")], &progress(n));
                     post(&mut m, lang, claim);
                     m.open("fieldset", &[("class", "pw-confs")]).el("legend", &[], Msg::ConfidenceLegend.text(lang));
