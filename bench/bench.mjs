@@ -2,29 +2,15 @@
 // headless Chromium on the demo article and on an article with 20 widgets, and writes
 // bench/report.json and a readable table. Every figure is the median of RUNS runs (default 3),
 // with the run-to-run spread (min–max). Not part of the test run.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { startServer, launch } from "../tests/e2e/helpers.mjs";
+import { measure } from "../scripts/sizes.mjs";
 
-const repo = fileURLToPath(new URL("../", import.meta.url));
 const RUNS = Number(process.env.RUNS || 3);
 const TICKS = Number(process.env.TICKS || 31);
 
-function serve() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["scripts/serve.mjs", `${repo}dist`, `${repo}bench`], { cwd: repo, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
-    child.stdout.on("data", (d) => { const m = /:(\d+)\//.exec(String(d)); if (m) resolve({ base: `http://127.0.0.1:${m[1]}`, close: () => child.kill() }); });
-    child.on("exit", (c) => reject(new Error(`server exited ${c}`)));
-  });
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-quic", "--enable-precise-memory-info", "--js-flags=--expose-gc"],
-});
-const server = await serve();
+const browser = await launch(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
+const server = await startServer(["dist", "bench"]);
 
 // Recorded in every page before its own scripts: layout shifts, long tasks, first widget render.
 const OBSERVE = () => {
@@ -133,12 +119,7 @@ const summary = (runs, key) => {
   return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
 };
 
-const sizes = JSON.parse(await new Promise((resolve) => {
-  let out = "";
-  const c = spawn(process.execPath, ["scripts/sizes.mjs", "--json"], { cwd: repo });
-  c.stdout.on("data", (d) => { out += d; });
-  c.on("close", () => resolve(out));
-}));
+const sizes = measure();
 
 const runs = { with: [], without: [], tick: [], cycle: [] };
 for (let i = 0; i < RUNS; i++) {

@@ -1,8 +1,8 @@
 // Developer aid: screenshots of the demo page and of each widget (not part of the test run).
-// node scripts/_shot.mjs URL OUT_PREFIX WIDTH [light|dark]
-import { chromium } from "playwright-core";
+// node scripts/screenshots.mjs URL OUT_PREFIX WIDTH [light|dark]
+import { launch } from "../tests/e2e/helpers.mjs";
 const [url, out, width, scheme] = process.argv.slice(2);
-const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+const b = await launch();
 const p = await b.newPage({ viewport: { width: Number(width || 1280), height: 900 }, colorScheme: scheme || "light" });
 p.on("console", (m) => console.log("console:", m.type(), m.text()));
 p.on("pageerror", (e) => console.log("pageerror:", e.message));

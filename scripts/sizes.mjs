@@ -22,11 +22,17 @@ export const sizes = (name) => {
   };
 };
 
-function main() {
-  // A default widget downloads the entry, the glue and the Wasm (styles and data are compiled in).
+/** What a default widget downloads (the entry, the glue and the Wasm: styles and data are compiled
+ * in), the other files in dist/, and the widget's total. The bench reports these too. */
+export function measure() {
   const reader = ["pemilu-widget.js", "pemilu-core.js", "pemilu-core_bg.wasm"].map(sizes);
   const others = readdirSync(dist).filter((f) => /\.(js|wasm|css|html)$/.test(f) && !reader.some((r) => r.file === f)).map(sizes);
   const total = reader.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { reader, others, total };
+}
+
+function main() {
+  const { reader, others, total } = measure();
   const entry = reader[0].brotli;
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify({ reader, others, total }, null, 2));

@@ -6,10 +6,11 @@ import { chromium } from "playwright-core";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Starts scripts/serve.mjs on a free port; resolves to { base, close }. */
-export function startServer() {
+/** Starts scripts/serve.mjs on a free port over `folders` (repository paths, searched in order);
+ * resolves to { base, close }. The bench shares it. */
+export function startServer(folders = ["dist", "tests/hosts", "node_modules/axe-core"]) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["scripts/serve.mjs", `${repo}dist`, `${repo}tests/hosts`, `${repo}node_modules/axe-core`], {
+    const child = spawn(process.execPath, ["scripts/serve.mjs", ...folders.map((f) => `${repo}${f}`)], {
       cwd: repo, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"],
     });
     child.stdout.on("data", (d) => {
@@ -20,11 +21,13 @@ export function startServer() {
   });
 }
 
-export async function launch() {
+/** Debian's headless Chromium, quiet on a closed network; `extra` adds flags (the bench's memory
+ * figures). The bench and the screenshot script share it. */
+export async function launch(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
+      "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", ...extra],
   });
 }
 
