@@ -20,8 +20,9 @@ fn main() {
 /// and details kept for editors. `dist/data/` serves the full file.
 const UNREAD: [&str; 7] =
     ["pollingHoursSource", "nickname", "coalition", "coalitionSource", "totalValidSource", "confirmedOn", "seatsAllocationSource"];
-/// The same, only at the top level: the file's own list of sources.
-const UNREAD_AT_ROOT: [&str; 1] = ["sources"];
+/// The same, only at the top level: the file's own list of sources, and the voter's guide (only
+/// the guide module shows it, and it fetches the served file rather than every reader paying for it).
+const UNREAD_AT_ROOT: [&str; 2] = ["sources", "guide"];
 
 /// The dataset without [`UNREAD`] members, with no whitespace between tokens.
 fn minify_json(s: &str) -> String {

@@ -6,12 +6,15 @@
 // Heights are measured renders of each module's first screen, in em of the reader's default size,
 // rounded up to multiples of 0.125em (2px at the usual 16px) so that sums stay on whole pixels.
 
-/** Per module: the skeleton class (the module is matched by its data-module attribute), the min-height (em) at wide widths, and
+/** Per module: the skeleton class (the module is matched by its data-module attribute), whether it is shown only when named
+ * (optional), the min-height (em) at wide widths, and
  * narrower steps as [below this content width in px, em]. */
 export const MODULES = {
-  countdown: { skel: "c", wide: 15, steps: [[680, 17.5], [560, 19], [410, 20], [310, 26]] },
+  countdown: { skel: "c", wide: 15.75, steps: [[680, 18], [560, 20.75], [360, 25.125], [310, 29.375]] },
   parties: { skel: "p", wide: 43.625, steps: [[421, 51.875], [260, 53.5]] },
   quiz: { skel: "q", wide: 7.75, steps: [[530, 9.25], [370, 10.75], [270, 12.25]] },
+  // The voter's guide (opt-in) with the bundled Pemilu 2024 guide: its summary open, the rest folded.
+  guide: { skel: "g", optional: true, wide: 31.25, steps: [[680, 32.625], [560, 41.25], [410, 44.125], [360, 51.125], [310, 62.625]] },
 };
 /** The widget frame: 1px side borders + 1em padding each side; 4px top + 1px bottom border.
  * Module boxes are content-box: a module after another adds 1em margin, 1em padding and a 1px rule. */
@@ -34,7 +37,7 @@ export function hostCss() {
   const names = Object.keys(MODULES);
   const v = (n) => `--pw-${n[0]}`;
   let css = `/* Pemilu Widget: reserves each widget's height before the script runs (optional; link it in <head>). */\n`;
-  css += `${h}{display:flow-root;container-type:inline-size;font-size:medium;${names.map((n) => `${v(n)}:1`).join(";")}}\n`;
+  css += `${h}{display:flow-root;container-type:inline-size;font-size:medium;${names.map((n) => `${v(n)}:${MODULES[n].optional ? 0 : 1}`).join(";")}}\n`;
   css += `${h}[data-modules]{${names.map((n) => `${v(n)}:0`).join(";")}}\n`;
   css += names.map((n) => `${h}[data-modules*=${n} i]{${v(n)}:1}`).join("") + "\n";
   const sum = names.map((n) => `var(${v(n)}) * var(${v(n)}h)`).join(" + ");

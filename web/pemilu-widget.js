@@ -8,7 +8,8 @@ if (!W.PemiluWidget) {
   const SEL = "[data-pemilu-widget]";
   const ATTRS = ["lang", "modules", "theme", "accent", "timezone", "election-date", "election-name",
     "data-src", "quiz-src", "quiz-count", "seed", "now"];
-  const MODULES = ["countdown", "parties", "quiz"];
+  const MODULES = ["countdown", "parties", "quiz", "guide"];
+  const DEFAULT_MODULES = MODULES.slice(0, 3);
   // The host box, and the height each module reserves before and after the Wasm renders (the
   // placeholder .pw-skel and the widget's .pw share padding, borders and container width), so the
   // article never shifts. The widget's own stylesheet is compiled into the Wasm.
@@ -65,9 +66,9 @@ if (!W.PemiluWidget) {
     const skel = document.createElement("div");
     skel.className = "pw-skel";
     skel.setAttribute("aria-hidden", "true");
-    for (const m of list.length ? list : MODULES) {
+    for (const m of list.length ? list : DEFAULT_MODULES) {
       const i = document.createElement("i");
-      i.className = m[0]; // "c", "p", "q": the reserved heights of scripts/reserve.mjs
+      i.className = m[0]; // "c", "p", "q", "g": the reserved heights of scripts/reserve.mjs
       skel.append(i);
     }
     el.shadowRoot.replaceChildren(skel);

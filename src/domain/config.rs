@@ -16,11 +16,15 @@ pub enum Module {
     Parties,
     /// The "is this a hoax?" quiz.
     Quiz,
+    /// The voter's guide from the dataset (not shown unless asked for).
+    Guide,
 }
 
 impl Module {
-    /// All modules, in default display order.
-    pub const ALL: [Module; 3] = [Module::Countdown, Module::Parties, Module::Quiz];
+    /// Every module a widget can show.
+    pub const ALL: [Module; 4] = [Module::Countdown, Module::Parties, Module::Quiz, Module::Guide];
+    /// The modules a widget shows when `data-modules` names none, in display order.
+    pub const DEFAULT: [Module; 3] = [Module::Countdown, Module::Parties, Module::Quiz];
 
     /// The name used in `data-modules` and in event details.
     pub fn name(self) -> &'static str {
@@ -28,6 +32,7 @@ impl Module {
             Module::Countdown => "countdown",
             Module::Parties => "parties",
             Module::Quiz => "quiz",
+            Module::Guide => "guide",
         }
     }
 
@@ -37,12 +42,13 @@ impl Module {
             Module::Countdown => Msg::ModuleCountdown,
             Module::Parties => Msg::ModuleParties,
             Module::Quiz => Msg::ModuleQuiz,
+            Module::Guide => Msg::ModuleGuide,
         }
     }
 
     /// Whether the module shows the election dataset (and so depends on `data-data-src`).
     pub fn uses_dataset(self) -> bool {
-        matches!(self, Module::Countdown | Module::Parties)
+        matches!(self, Module::Countdown | Module::Parties | Module::Guide)
     }
 }
 
@@ -169,7 +175,7 @@ impl Attr {
         match self {
             Attr::Timezone | Attr::ElectionDate | Attr::Now => &[Module::Countdown],
             Attr::QuizSrc => &[Module::Quiz],
-            Attr::DataSrc => &[Module::Countdown, Module::Parties],
+            Attr::DataSrc => &[Module::Countdown, Module::Parties, Module::Guide],
             _ => &[],
         }
     }
@@ -223,7 +229,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             lang: Lang::Id,
-            modules: Module::ALL.to_vec(),
+            modules: Module::DEFAULT.to_vec(),
             theme: Theme::Auto,
             accent: None,
             timezone: ZoneChoice::Auto,
@@ -317,7 +323,7 @@ fn parse_modules(v: &str) -> Option<(Vec<Module>, bool)> {
         }
     }
     if out.is_empty() {
-        return Some((Module::ALL.to_vec(), false));
+        return Some((Module::DEFAULT.to_vec(), false));
     }
     Some((out, all_known))
 }
@@ -442,12 +448,21 @@ mod tests {
     }
 
     #[test]
+    fn the_guide_is_a_module_but_not_a_default_one() {
+        let c = parse(&[("data-modules", "Guide, countdown")]);
+        assert_eq!(c.modules, vec![Module::Guide, Module::Countdown]);
+        assert!(c.errors.is_empty());
+        assert!(!parse(&[]).modules.contains(&Module::Guide));
+        assert!(Module::Guide.uses_dataset());
+    }
+
+    #[test]
     fn unknown_module_keeps_the_known_ones() {
         let c = parse(&[("data-modules", "countdown,weather,countdown")]);
         assert_eq!(c.modules, vec![Module::Countdown]);
         assert_eq!(error_attrs(&c), vec!["data-modules"]);
         let c = parse(&[("data-modules", "weather")]);
-        assert_eq!(c.modules, Module::ALL.to_vec());
+        assert_eq!(c.modules, Module::DEFAULT.to_vec());
         assert_eq!(error_attrs(&c), vec!["data-modules"]);
     }
 

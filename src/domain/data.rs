@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use crate::domain::election::{Election, Stage};
+use crate::domain::election::{Election, NextElection, Stage};
+use crate::domain::guide::{Guide, Item, Section};
 use crate::domain::json::{join, localized, opt_arr, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json};
 use crate::domain::parties::{sort_small, DprResult, DprRow, Pair, Party, PartyData, PresidentialResult, Scope};
 use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
@@ -20,6 +21,9 @@ pub const SCHEMA_VERSION: i64 = 1;
 pub struct Dataset {
     pub election: Election,
     pub parties: Rc<PartyData>,
+    /// The voter's guide. The compiled-in copy leaves it out (only the guide module shows it,
+    /// and it fetches the served file); a file fetched from `data-data-src` carries its own.
+    pub guide: Option<Rc<Guide>>,
 }
 
 /// Whether `s` is an absolute `http(s)` URL (sources must be checkable by an editor).
@@ -57,12 +61,12 @@ fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError>
 
 fn date<J: Json>(v: &J, path: &str, key: &str) -> Result<i64, DataError> {
     let s = req_str(v, path, key)?;
-    parse_date(&s).ok_or_else(|| DataError::at(&join(path, key), &s))
+    parse_date(&s).filter(|d| sane_day(*d)).ok_or_else(|| DataError::at(&join(path, key), &s))
 }
 
 fn opt_date<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<i64>, DataError> {
     match opt_str(v, path, key)? {
-        Some(s) => parse_date(&s).map(Some).ok_or_else(|| DataError::at(&join(path, key), &s)),
+        Some(_) => date(v, path, key).map(Some),
         None => Ok(None),
     }
 }
@@ -187,6 +191,57 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
     Ok(out)
 }
 
+/// Dates a dataset may hold: 1945 (the first general law on elections) to 2200. A date outside
+/// is a typing error, not an election.
+fn sane_day(day: i64) -> bool {
+    (-9131..=84000).contains(&day)
+}
+
+/// The next election; its voting day, when set, comes after this one's.
+fn next<J: Json>(v: &J, after: i64) -> Result<NextElection, DataError> {
+    let p = "next";
+    let voting_day = opt_date(v, p, "votingDay")?;
+    if voting_day.is_some_and(|d| d <= after) {
+        return Err(DataError::at("next.votingDay", &req_str(v, p, "votingDay")?));
+    }
+    Ok(NextElection {
+        name: localized(v, p, "name")?,
+        voting_day,
+        note: opt_localized(v, p, "note")?,
+        as_of: date(v, p, "asOf")?,
+        source: url(v, p, "source")?,
+    })
+}
+
+/// At most this many sections and items per section: a guide is a page, not a database.
+const GUIDE_MAX: usize = 40;
+
+fn guide<J: Json>(v: &J) -> Result<Guide, DataError> {
+    let mut sections = Vec::new();
+    let list = req_arr(v, "guide", "sections")?;
+    if list.is_empty() || list.len() > GUIDE_MAX {
+        return Err(DataError::at("guide.sections", &list.len().to_string()));
+    }
+    for (i, s) in list.iter().enumerate() {
+        let p = format!("guide.sections[{i}]");
+        let raw = req_arr(s, &p, "items")?;
+        if raw.is_empty() || raw.len() > GUIDE_MAX {
+            return Err(DataError::at(&join(&p, "items"), &raw.len().to_string()));
+        }
+        let mut items = Vec::new();
+        for (k, it) in raw.iter().enumerate() {
+            let ip = format!("{p}.items[{k}]");
+            let figure = match it.field("figure") {
+                Some(_) => Some(req_int(it, &ip, "figure", 0, MAX_VOTES)? as u64),
+                None => None,
+            };
+            items.push(Item { figure, text: localized(it, &ip, "text")?, source: url(it, &ip, "source")?, as_of: date(it, &ip, "asOf")? });
+        }
+        sections.push(Section { title: localized(s, &p, "title")?, items });
+    }
+    Ok(Guide { sections })
+}
+
 const MAX_VOTES: i64 = 10_000_000_000;
 
 fn presidential<J: Json>(r: &J, pairs: &[Pair]) -> Result<PresidentialResult, DataError> {
@@ -282,7 +337,15 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
         stages: stages(root)?,
         as_of: opt_date(root, "", "asOf")?,
         source: opt_url(root, "", "votingDaySource")?.unwrap_or_default(),
+        next: root.field("next").map(|v| next(&v, voting_day)).transpose()?,
     };
+    // A voting day outside its own timeline is a typing error.
+    if let (Some(first), Some(last)) = (election.stages.first(), election.stages.last()) {
+        if voting_day < first.start_day || voting_day > last.end_day {
+            return Err(DataError::at("votingDay", &req_str(root, "", "votingDay")?));
+        }
+    }
+
     let parties = parties(root)?;
     let known: Vec<u8> = parties.iter().map(|p| p.number).collect();
     let pairs = pairs(root, &known)?;
@@ -292,7 +355,8 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
         }
         None => (None, None),
     };
-    Ok(Dataset { election, parties: Rc::new(PartyData { parties, pairs, presidential, dpr }) })
+    let guide = root.field("guide").map(|g| guide(&g)).transpose()?.map(Rc::new);
+    Ok(Dataset { election, parties: Rc::new(PartyData { parties, pairs, presidential, dpr }), guide })
 }
 
 /// The bundled dataset, parsed natively (tests only; the browser parses with `JSON.parse`).
@@ -315,7 +379,11 @@ mod tests {
     #[test]
     fn the_compiled_in_copy_reads_as_the_full_file() {
         let full: serde_json::Value = serde_json::from_str(include_str!("../../data/pemilu-2024.json")).unwrap();
-        assert!(bundled_dataset().unwrap() == parse_dataset(&full).unwrap(), "the compiled-in copy lost a member the widget reads");
+        let served = parse_dataset(&full).unwrap();
+        assert!(served.guide.is_some(), "the served file carries the guide");
+        let bundled = bundled_dataset().unwrap();
+        assert!(bundled.guide.is_none(), "the guide is fetched, not compiled in");
+        assert!(bundled == Dataset { guide: None, ..served }, "the compiled-in copy lost a member the widget reads");
         assert!(!BUNDLED_ELECTION_JSON.contains("coalition") && full.get("sources").is_some());
     }
     use crate::domain::i18n::Lang;
@@ -423,5 +491,82 @@ mod tests {
         assert!(parse_dataset(&json!({})).is_err());
         assert!(parse_dataset(&json!([1, 2])).is_err());
         assert!(parse_dataset(&json!({ "schemaVersion": "1" })).is_err());
+    }
+
+    fn full() -> Value {
+        serde_json::from_str(include_str!("../../data/pemilu-2024.json")).unwrap()
+    }
+
+    #[test]
+    fn the_next_election_is_dated_and_sourced() {
+        let n = parse_dataset(&full()).unwrap().election.next.expect("the 2024 file names what comes next");
+        assert_eq!(n.voting_day, None, "no official date has been set (reference, Feb 2026)");
+        assert!(n.note.is_some() && is_http_url(&n.source));
+        assert_eq!(n.as_of, days_from_civil(2026, 2, 23));
+        // A set date must come after this election's voting day.
+        let mut f = full();
+        f["next"]["votingDay"] = json!("2024-02-14");
+        assert_eq!(parse_dataset(&f).unwrap_err().0, "next.votingDay = \u{201c}2024-02-14\u{201d}");
+        f["next"]["votingDay"] = json!("2029-02-14");
+        assert_eq!(parse_dataset(&f).unwrap().election.next.unwrap().voting_day, Some(days_from_civil(2029, 2, 14)));
+        f["next"]["asOf"] = json!("soon");
+        assert!(parse_dataset(&f).unwrap_err().0.starts_with("next.asOf"));
+    }
+
+    #[test]
+    fn dates_outside_a_sane_range_or_the_timeline_are_errors() {
+        let mut f = full();
+        f["votingDay"] = json!("0000-01-01");
+        assert!(parse_dataset(&f).unwrap_err().0.starts_with("votingDay"));
+        let mut f = full();
+        f["votingDay"] = json!("9999-02-14");
+        assert!(parse_dataset(&f).unwrap_err().0.starts_with("votingDay"));
+        // A plausible year, but outside the file's own stages.
+        let mut f = full();
+        f["votingDay"] = json!("2029-02-14");
+        assert_eq!(parse_dataset(&f).unwrap_err().0, "votingDay = \u{201c}2029-02-14\u{201d}");
+        let mut f = full();
+        f["stages"][0]["start"] = json!("1900-01-01");
+        assert!(parse_dataset(&f).unwrap_err().0.starts_with("stages[0].start"));
+    }
+
+    #[test]
+    fn the_guide_is_complete_dated_and_sourced() {
+        let g = parse_dataset(&full()).unwrap().guide.unwrap();
+        assert_eq!(g.sections.len(), 5);
+        let figures: Vec<u64> = g.sections[0].items.iter().filter_map(|i| i.figure).collect();
+        assert_eq!(figures, [204_807_222, 823_220, 24, 3, 580]);
+        // 820,161 at home plus 3,059 abroad; voters split as the text says.
+        assert_eq!(820_161 + 3_059, 823_220);
+        assert_eq!(203_056_748 + 1_750_474, 204_807_222);
+        assert!(g.sections[0].items[0].text.get(Lang::Id).contains("1.750.474"));
+        assert!(g.sections[0].items[0].text.get(Lang::En).contains("1,750,474"));
+        let items: Vec<_> = g.sections.iter().flat_map(|s| &s.items).collect();
+        assert!(items.iter().all(|i| is_http_url(&i.source) && i.as_of > days_from_civil(2017, 1, 1)));
+        let law = g.sections[3].items.iter().map(|i| i.text.get(Lang::Id)).collect::<Vec<_>>().join(" ");
+        for needle in ["Pasal 515", "Pasal 523", "187A", "Hajar Serangan Fajar", "Rp36 juta", "Rp48 juta", "Rp1 miliar"] {
+            assert!(law.contains(needle), "{needle}");
+        }
+        assert!(g.sections[4].items.iter().any(|i| i.text.get(Lang::En).contains("Komdigi")));
+    }
+
+    #[test]
+    fn guide_errors_name_the_field() {
+        let mut f = full();
+        f["guide"]["sections"][1]["items"][2]["source"] = json!("javascript:alert(1)");
+        assert_eq!(parse_dataset(&f).unwrap_err().0, "guide.sections[1].items[2].source = \u{201c}javascript:alert(1)\u{201d}");
+        let mut f = full();
+        f["guide"]["sections"][0]["items"][0]["figure"] = json!(-5);
+        assert!(parse_dataset(&f).unwrap_err().0.starts_with("guide.sections[0].items[0].figure"));
+        let mut f = full();
+        f["guide"]["sections"][2]["items"][0].as_object_mut().unwrap().remove("asOf");
+        assert!(parse_dataset(&f).unwrap_err().0.contains("guide.sections[2].items[0].asOf"));
+        let mut f = full();
+        f["guide"]["sections"] = json!([]);
+        assert!(parse_dataset(&f).unwrap_err().0.starts_with("guide.sections"));
+        // A file without a guide is valid: the module says so.
+        let mut f = full();
+        f.as_object_mut().unwrap().remove("guide");
+        assert!(parse_dataset(&f).unwrap().guide.is_none());
     }
 }

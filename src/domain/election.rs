@@ -3,7 +3,7 @@
 
 use crate::domain::config::ZoneChoice;
 use crate::domain::i18n::Lang;
-use crate::domain::time::{local_day, wall_clock_instant, DateTimeOffset, Zone, MINUTE_MS};
+use crate::domain::time::{civil_from_days, local_day, wall_clock_instant, DateTimeOffset, Zone, MINUTE_MS};
 
 /// A text in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -50,6 +50,19 @@ pub struct Election {
     pub stages: Vec<Stage>,
     pub as_of: Option<i64>,
     pub source: String,
+    /// What comes after this election, when the dataset says.
+    pub next: Option<NextElection>,
+}
+
+/// The election after this one, as the dataset names it: with a voting day once one is set, or
+/// without one (then `note` says why), always with the date of the information and its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NextElection {
+    pub name: Localized,
+    pub voting_day: Option<i64>,
+    pub note: Option<Localized>,
+    pub as_of: i64,
+    pub source: String,
 }
 
 impl Election {
@@ -67,6 +80,7 @@ impl Election {
             stages: Vec::new(),
             as_of: None,
             source: String::new(),
+            next: None,
         }
     }
 
@@ -158,6 +172,71 @@ pub fn status(e: &Election, zone: ZoneChoice, now_ms: i64) -> Status {
         now_ms >= wall_clock_instant(s.end_day + 1, 0, off)
     });
     Status { phase, open_ms, close_ms, current_stage, timeline_done }
+}
+
+/// Which wording the countdown uses: the tense and the heading follow the reader's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Era {
+    /// Polls have not opened: "Countdown to …", present tense, a running clock.
+    Before,
+    /// Polls are open: "… voting day", time left to vote.
+    Open,
+    /// Polls have closed and the official stages go on: past tense, the current stage.
+    Closed,
+    /// Every stage is over (or, with no stages, voting day has passed): the election is history;
+    /// the heading is its name, and what comes next is shown when the dataset says.
+    Over,
+}
+
+impl Status {
+    /// The wording period of this status for `e`.
+    pub fn era(&self, e: &Election) -> Era {
+        match self.phase {
+            Phase::Before { .. } => Era::Before,
+            Phase::Open { .. } => Era::Open,
+            Phase::After { days_since } if self.timeline_done || (e.stages.is_empty() && days_since > 0) => Era::Over,
+            Phase::After { .. } => Era::Closed,
+        }
+    }
+}
+
+/// The unit of a coarse distance in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    Day,
+    Month,
+    Year,
+}
+
+impl TimeUnit {
+    /// The unit's name for `Intl.RelativeTimeFormat`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Day => "day",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
+        }
+    }
+}
+
+/// The distance from calendar day `from` to `to` as a reader says it: days up to 60 days, then
+/// whole calendar months up to two years, then whole years ("1.022 hari" reads as "2 tahun").
+/// Negative when `to` is before `from`.
+pub fn coarse_distance(from: i64, to: i64) -> (i64, TimeUnit) {
+    if to < from {
+        let (n, u) = coarse_distance(to, from);
+        return (-n, u);
+    }
+    if to - from < 60 {
+        return (to - from, TimeUnit::Day);
+    }
+    let ((y1, m1, d1), (y2, m2, d2)) = (civil_from_days(from), civil_from_days(to));
+    let months = (y2 - y1) * 12 + i64::from(m2) - i64::from(m1) - i64::from(d2 < d1);
+    if months < 24 {
+        (months, TimeUnit::Month)
+    } else {
+        (months / 12, TimeUnit::Year)
+    }
 }
 
 /// What a screen reader should hear, coarsely: it changes at most once an hour while more than a
@@ -374,6 +453,45 @@ mod tests {
         assert_eq!(Remaining::from_ms(-5), Remaining::default());
         assert_eq!(Remaining::from_ms(1), Remaining { seconds: 1, ..Remaining::default() });
         assert_eq!(Remaining::from_ms(90_061_000), Remaining { days: 1, hours: 1, minutes: 1, seconds: 1 });
+    }
+
+    #[test]
+    fn eras_follow_the_readers_date() {
+        let e = e();
+        let era = |t: &str| status(&e, WIB, at(t)).era(&e);
+        assert_eq!(era("2023-02-14T07:00:00+07:00"), Era::Before);
+        assert_eq!(era("2024-02-14T06:59:59+07:00"), Era::Before);
+        assert_eq!(era("2024-02-14T07:00:00+07:00"), Era::Open);
+        assert_eq!(era("2024-02-14T13:00:00+07:00"), Era::Closed);
+        assert_eq!(era("2024-10-20T23:59:59+07:00"), Era::Closed);
+        assert_eq!(era("2024-10-21T00:00:00+07:00"), Era::Over);
+        assert_eq!(era("2027-02-14T07:00:00+07:00"), Era::Over);
+        // No stages (a custom date): over from the day after voting day.
+        let c = e.with_custom_date(DateTimeOffset::parse("2029-02-14T07:00:00+07:00").unwrap(), None);
+        let era = |t: &str| status(&c, WIB, at(t)).era(&c);
+        assert_eq!(era("2029-02-14T13:00:00+07:00"), Era::Closed);
+        assert_eq!(era("2029-02-15T00:00:00+07:00"), Era::Over);
+    }
+
+    #[test]
+    fn coarse_distance_reads_like_a_person() {
+        let d = |y, m, dd| days_from_civil(y, m, dd);
+        let vote = d(2024, 2, 14);
+        assert_eq!(coarse_distance(vote, vote), (0, TimeUnit::Day));
+        assert_eq!(coarse_distance(vote, d(2024, 4, 13)), (59, TimeUnit::Day));
+        assert_eq!(coarse_distance(vote, d(2024, 4, 14)), (2, TimeUnit::Month));
+        assert_eq!(coarse_distance(vote, d(2025, 2, 13)), (11, TimeUnit::Month));
+        assert_eq!(coarse_distance(vote, d(2026, 2, 13)), (23, TimeUnit::Month));
+        assert_eq!(coarse_distance(vote, d(2026, 2, 14)), (2, TimeUnit::Year));
+        // Today (6 Dec 2026): 1,026 days, which a reader says as two years.
+        assert_eq!(coarse_distance(vote, d(2026, 12, 6)), (2, TimeUnit::Year));
+        assert_eq!(coarse_distance(vote, d(2027, 2, 14)), (3, TimeUnit::Year));
+        // Towards a later date, and backwards.
+        assert_eq!(coarse_distance(d(2026, 12, 6), d(2029, 2, 14)), (2, TimeUnit::Year));
+        assert_eq!(coarse_distance(d(2026, 12, 6), d(2026, 12, 20)), (14, TimeUnit::Day));
+        assert_eq!(coarse_distance(d(2026, 12, 6), vote), (-2, TimeUnit::Year));
+        // Month ends: 31 Jan to 29 Feb is not yet a whole month past 60 days' rule.
+        assert_eq!(coarse_distance(d(2024, 1, 31), d(2024, 4, 30)), (2, TimeUnit::Month));
     }
 
     #[test]

@@ -99,7 +99,6 @@ messages! {
     ZoneFixed => "Zona waktu: {zone} (UTC+{hours})", "Time zone: {zone} (UTC+{hours})";
     ZoneAuto => "Zona waktu: waktu setempat Anda ({tz})", "Time zone: your local time ({tz})";
     UntilPollsOpen => "Waktu menuju pembukaan TPS", "Time until polls open";
-    UntilPollsClose => "Sisa waktu pemungutan suara", "Time left to vote";
     Days => "hari", "days";
     Day => "hari", "day";
     Hours => "jam", "hours";
@@ -110,17 +109,24 @@ messages! {
     Second => "detik", "second";
     PollsAreOpen => "TPS sedang dibuka: pemungutan suara berlangsung hingga pukul {time}.", "Polls are open: voting continues until {time}.";
     VotingClosed => "Pemungutan suara telah usai.", "Voting has closed.";
-    VotingDayWas => "Hari pemungutan suara: {date} ({relative}).", "Voting day: {date} ({relative}).";
+    VotingTookPlace => "Pemungutan suara digelar {date} ({relative}).", "Voting took place on {date} ({relative}).";
+    HeadingVotingDay => "{name}: hari pemungutan suara", "{name}: voting day";
+    VotingDayHours => "Hari pemungutan suara: {date}, pukul {open}\u{2013}{close}", "Voting day: {date}, {open}\u{2013}{close}";
+    NextElection => "Berikutnya: {name}; tanggal pemungutan suara belum ditetapkan.", "Next: {name}; no voting date has been set yet.";
+    NextElectionOn => "Berikutnya: {name}, {date} ({relative}).", "Next: {name}, on {date} ({relative}).";
+    SourceAsOf => "Sumber: {site}, per {date}", "Source: {site}, as of {date}";
     CurrentStage => "Tahap saat ini: {stage} ({dates}).", "Current stage: {stage} ({dates}).";
     AllStagesDone => "Semua tahapan telah selesai; tahap terakhir: {stage} ({dates}).", "All stages are complete; the last was {stage} ({dates}).";
-    NextStage => "Berikutnya: {stage}, mulai {date}.", "Next: {stage}, from {date}.";
     TimelineHeading => "Tahapan pemilu", "Election timeline";
     StageCurrentMark => "tahap saat ini", "current stage";
     StageDoneMark => "selesai", "completed";
-    TimelineSource => "Sumber jadwal", "Timeline source";
     AnnounceLeft => "{left} lagi menuju pembukaan TPS.", "{left} left until polls open.";
     AnnounceOpen => "TPS sudah dibuka. Pemungutan suara berlangsung hingga pukul {time}.", "Polls are now open. Voting continues until {time}.";
     AnnounceClosed => "Pemungutan suara telah usai. {stage}", "Voting has closed. {stage}";
+
+    ModuleGuide => "Panduan pemilih", "Voter's guide";
+    GuideHeading => "Panduan pemilih: {name}", "Voter's guide: {name}";
+    NoGuide => "Berkas data pemilu ini tidak memuat panduan pemilih.", "This election data file has no voter's guide.";
 
     TabParties => "Partai", "Parties";
     TabPairs => "Pasangan calon", "Candidates";
@@ -223,7 +229,7 @@ messages! {
 
     InvalidAttribute => "Nilai {attr} tidak valid: \u{201c}{value}\u{201d}. {hint}", "Invalid {attr} value: \u{201c}{value}\u{201d}. {hint}";
     HintLang => "Gunakan id atau en; widget memakai bahasa Indonesia.", "Use id or en; the widget uses Indonesian.";
-    HintModules => "Modul yang dikenal: countdown, parties, quiz.", "Known modules: countdown, parties, quiz.";
+    HintModules => "Modul yang dikenal: countdown, parties, quiz, guide.", "Known modules: countdown, parties, quiz, guide.";
     HintTheme => "Gunakan light, dark, atau auto; widget memakai auto.", "Use light, dark or auto; the widget uses auto.";
     HintAccent => "Gunakan warna CSS, misalnya #b3261e; widget memakai warna bawaan.", "Use a CSS colour such as #b3261e; the widget uses its own.";
     HintTimezone => "Gunakan WIB, WITA, WIT, atau auto.", "Use WIB, WITA, WIT or auto.";

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod data;
 pub mod election;
+pub mod guide;
 pub mod i18n;
 pub mod json;
 pub mod num;

@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
+use crate::domain::election::TimeUnit;
 use crate::domain::i18n::Lang;
 use crate::domain::json::Json;
 
@@ -63,13 +64,14 @@ fn formatter(lang: Lang, kind: &'static str, tz: Option<&'static str>) -> Functi
         "time" => vec![("hour", "2-digit".into()), ("minute", "2-digit".into()), ("hourCycle", "h23".into())],
         "percent" => vec![("style", "percent".into()), ("minimumFractionDigits", 2.into()), ("maximumFractionDigits", 2.into())],
         "percent-short" => vec![("style", "percent".into()), ("maximumFractionDigits", 2.into())],
+        "number-compact" => vec![("notation", "compact".into()), ("compactDisplay", "long".into()), ("maximumFractionDigits", 1.into())],
         _ => vec![],
     };
     if let Some(tz) = tz {
         opts.push(("timeZone", tz.into()));
     }
     let opts = obj(&opts);
-    let f = if kind == "number" || kind.starts_with("percent") {
+    let f = if kind.starts_with("number") || kind.starts_with("percent") {
         Intl::NumberFormat::new(&locales, &opts).format()
     } else {
         Intl::DateTimeFormat::new(&locales, &opts).format()
@@ -113,6 +115,11 @@ pub fn format_int(lang: Lang, n: i64) -> String {
     call_fmt(&formatter(lang, "number", None), &(n as f64).into())
 }
 
+/// A large number as a reader says it: "204,8 juta" / "204.8 million"; small ones in full.
+pub fn format_compact(lang: Lang, n: u64) -> String {
+    call_fmt(&formatter(lang, if n < 10_000 { "number" } else { "number-compact" }, None), &(n as f64).into())
+}
+
 /// A percentage with two decimals ("16,72%" / "16.72%"), from a value in percent.
 pub fn format_percent(lang: Lang, percent: f64) -> String {
     call_fmt(&formatter(lang, "percent", None), &(percent / 100.0).into())
@@ -127,9 +134,10 @@ thread_local! {
     static RELATIVE: RefCell<Vec<(Lang, Intl::RelativeTimeFormat)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// "1.019 hari yang lalu" / "1,019 days ago" / "hari ini" / "today". The formatter is made once per
-/// language: a countdown after voting day asks for this on every tick.
-pub fn format_days_ago(lang: Lang, days: i64) -> String {
+/// "kemarin", "3 bulan yang lalu", "dalam 2 tahun" / "yesterday", "3 months ago", "in 2 years":
+/// `n` units from now (negative: in the past). The formatter is made once per language: a
+/// countdown after voting day asks for this on every tick.
+pub fn format_relative(lang: Lang, n: i64, unit: TimeUnit) -> String {
     RELATIVE.with(|c| {
         let mut cache = c.borrow_mut();
         let i = match cache.iter().position(|(l, _)| *l == lang) {
@@ -140,7 +148,7 @@ pub fn format_days_ago(lang: Lang, days: i64) -> String {
                 cache.len() - 1
             }
         };
-        cache[i].1.format(-(days as f64), "day").into()
+        cache[i].1.format(n as f64, unit.name()).into()
     })
 }
 

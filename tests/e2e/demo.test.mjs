@@ -17,7 +17,7 @@ async function openDemo(opts) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     for (let y = 0; y < document.documentElement.scrollHeight; y += 400) { window.scrollTo(0, y); await frame(); await frame(); }
   });
-  await waitReady(page, 6);
+  await waitReady(page, 7);
   await page.evaluate(() => window.scrollTo(0, 0));
   return page;
 }
@@ -26,16 +26,20 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
   test(`demo article, ${name}: each widget as configured`, async () => {
     const page = await openDemo(opts);
     const ready = await events(page, "pemilu:ready");
-    assert.deepEqual(ready.map((e) => e.id).sort(), ["demo-custom", "demo-default", "demo-full", "demo-quiz", "demo-sidebar", "demo-wit"]);
+    assert.deepEqual(ready.map((e) => e.id).sort(), ["demo-custom", "demo-default", "demo-full", "demo-guide", "demo-quiz", "demo-sidebar", "demo-wit"]);
     assert.deepEqual(ready.find((e) => e.id === "demo-full").detail, { modules: ["countdown", "parties", "quiz"], lang: "en" });
     assert.deepEqual(ready.find((e) => e.id === "demo-wit").detail, { modules: ["countdown"], lang: "id" });
 
-    // Default: Indonesian, the reader's zone, after the election.
+    // Default: Indonesian, the reader's zone, years after the election: past tense, what comes next.
     const def = await widgetText(page, "demo-default");
-    assert.match(def, /Menuju Pemilu 2024/);
-    assert.match(def, /Pemungutan suara telah usai\./);
-    assert.match(def, /Semua tahapan telah selesai; tahap terakhir: Pelantikan presiden \(20 Okt 2024\)/);
-    assert.match(def, /Zona waktu: waktu setempat Anda \(UTC\)/);
+    assert.match(def, /^Pemilu 2024\n/);
+    assert.match(def, /Pemungutan suara digelar Rabu, 14 Februari 2024 \(\d+ (bulan|tahun) yang lalu\)\./);
+    assert.match(def, /Berikutnya: Pemilu nasional 2029 \(DPR, DPD, presiden\); tanggal pemungutan suara belum ditetapkan\./);
+    assert.doesNotMatch(def, /Menuju|Zona waktu/);
+
+    // The voter's guide, read from the served data file.
+    await page.waitForFunction(() => document.getElementById("demo-guide").shadowRoot.querySelector(".pw-facts"));
+    assert.match(await widgetText(page, "demo-guide"), /Panduan pemilih: Pemilu 2024\s+Sekilas Pemilu 2024\s+204,8 juta pemilih terdaftar/);
 
     // WIT, frozen at 09.15 WIT on voting day: polls open, 3 h 45 min left.
     const wit = await widgetText(page, "demo-wit");
@@ -55,7 +59,7 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
 
     // Full widget in English: all three modules.
     const full = await widgetText(page, "demo-full");
-    assert.match(full, /Voting has closed\./);
+    assert.match(full, /Voting took place on Wednesday, 14 February 2024/);
     assert.match(full, /Parties and candidates\s+Parties\s+Candidates\s+Results\s+Search parties/);
     assert.match(full, /Hoax or fact quiz\s+Guess: is each claim from the 2024 election a hoax or a fact\?/);
 

@@ -33,7 +33,7 @@ test("notices: the widget goes on with the default and says what was wrong", asy
   assert.match(lang, /Nilai data-theme tidak valid: “sepia”/);
   assert.match(lang, /Menuju Pemilu 2024/, "Indonesian when data-lang is invalid");
   const mods = await widgetText(page, "mods");
-  assert.match(mods, /Invalid data-modules value: “countdown,weather”\. Known modules: countdown, parties, quiz\./);
+  assert.match(mods, /Invalid data-modules value: “countdown,weather”\. Known modules: countdown, parties, quiz, guide./);
   assert.match(mods, /Invalid data-accent value: “url\(x\)”/);
   assert.doesNotMatch(await widgetText(page, "ok"), /Invalid/);
 

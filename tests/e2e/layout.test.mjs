@@ -18,6 +18,8 @@ const STATES = {
   parties: { "data-modules": "parties" },
   partiesFirst: { "data-modules": "parties,countdown", "data-theme": "dark" },
   quiz: { "data-modules": "quiz,countdown" },
+  // The voter's guide, and after it the countdown: the guide's height holds while its data loads.
+  guide: { "data-modules": "guide,countdown" },
 };
 
 for (const width of [290, 320, 360, 414, 460, 600, 768, 1280]) {
@@ -43,7 +45,7 @@ for (const width of [290, 320, 360, 414, 460, 600, 768, 1280]) {
 }
 
 // dist/pemilu-widget.css reserves the same height before any script has run.
-const COMBOS = ["countdown", "countdown,parties,quiz", null, "quiz", "parties,countdown", "QUIZ,countdown"];
+const COMBOS = ["countdown", "countdown,parties,quiz", null, "quiz", "parties,countdown", "QUIZ,countdown", "guide"];
 for (const width of [320, 414, 768, 1280]) {
   test(`the host stylesheet reserves the rendered height before the script runs, at ${width}px`, async () => {
     const page = await newPage(browser, { width });

@@ -11,6 +11,7 @@ use crate::domain::data::{parse_dataset, Dataset, BUNDLED_ELECTION_JSON};
 use crate::domain::i18n::{tr, Msg};
 use crate::web::browser;
 use crate::web::components::countdown::Countdown;
+use crate::web::components::guide;
 use crate::web::components::parties::Parties;
 use crate::web::components::quiz::Quiz;
 
@@ -64,37 +65,57 @@ pub fn app(props: &AppProps) -> Html {
     // Answers to an older request (the source changed meanwhile) are dropped.
     let request = use_mut_ref(|| 0u32);
 
-    // Fetch a newsroom's own dataset when asked to.
+    // Why the served copy of the bundled file (read for its voter's guide) could not be loaded.
+    let guide_error = use_state(|| None::<String>);
+    // The compiled-in dataset leaves the voter's guide out; a widget that shows the guide reads
+    // the served copy of the same file (the other modules show the bundled data meanwhile).
+    let served =
+        (config.data_src.is_none() && config.modules.contains(&Module::Guide)).then(|| format!("{}data/pemilu-2024.json", props.base));
+
+    // Fetch a newsroom's own dataset, or the served copy, when asked to.
     {
-        let (data, host, lang, request) = (data.clone(), props.host.clone(), lang, request.clone());
-        use_effect_with(config.data_src.clone(), move |src| {
+        let (data, host, lang, request, guide_error) = (data.clone(), props.host.clone(), lang, request.clone(), guide_error.clone());
+        use_effect_with((config.data_src.clone(), served), move |(src, served)| {
             *request.borrow_mut() += 1;
             let mine = *request.borrow();
-            match src.clone() {
-                // The first render already shows the bundled data: no second render for it.
-                None if data.is_bundled() => {}
-                None => data.set(bundled()),
-                Some(url) => {
+            let own = src.is_some();
+            let url = match (src.clone(), served.clone()) {
+                (Some(url), _) => {
                     data.set(Data::Loading);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = browser::fetch_json(&url).await;
-                        if *request.borrow() != mine {
-                            return;
-                        }
-                        let (code, message) = match result {
-                            Ok(f) => match parse_dataset(&f) {
-                                Ok(e) => return data.set(Data::Ready(Rc::new(e))),
-                                Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
-                            },
-                            Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
-                            Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
-                        };
-                        browser::warn(&message);
-                        browser::dispatch(&host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
-                        data.set(Data::Failed(message));
-                    });
+                    url
                 }
-            }
+                (None, other) => {
+                    // The first render already shows the bundled data: no second render for it.
+                    if !data.is_bundled() {
+                        data.set(bundled());
+                    }
+                    match other {
+                        Some(url) => url,
+                        None => return,
+                    }
+                }
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = browser::fetch_json(&url).await;
+                if *request.borrow() != mine {
+                    return;
+                }
+                let (code, message) = match result {
+                    Ok(f) => match parse_dataset(&f) {
+                        Ok(e) => return data.set(Data::Ready(Rc::new(e))),
+                        Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
+                    },
+                    Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
+                    Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
+                };
+                browser::warn(&message);
+                browser::dispatch(&host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
+                if own {
+                    data.set(Data::Failed(message));
+                } else {
+                    guide_error.set(Some(message));
+                }
+            });
         });
     }
 
@@ -147,6 +168,10 @@ pub fn app(props: &AppProps) -> Html {
                     html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
                 }
                 (Module::Parties, Data::Ready(e)) => html! { <Parties data={e.parties.clone()} {lang} /> },
+                (Module::Guide, Data::Ready(e)) => {
+                    let name = config.election_name.as_deref().unwrap_or_else(|| e.election.name.get(lang));
+                    guide::view(lang, name, e.guide.as_deref(), data.is_bundled(), guide_error.as_deref())
+                }
                 (Module::Quiz, _) => {
                     let src: Rc<str> = match &config.quiz_src {
                         Some(s) => s.as_str().into(),

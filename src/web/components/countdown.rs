@@ -6,12 +6,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::config::ZoneChoice;
-use crate::domain::election::{days_between, status, zone_label, Announcement, Election, Phase, Remaining, Status};
+use crate::domain::election::{coarse_distance, days_between, status, zone_label, Announcement, Election, Era, Phase, Remaining, Status};
 use crate::domain::i18n::{tr, Lang, Msg};
-use crate::web::browser::{format_days_ago, format_instant, format_int, reader_offset, reader_time_zone, DateStyle};
-use crate::web::components::timeline::Timeline;
+use crate::domain::time::local_day;
+use crate::web::browser::{format_day, format_instant, format_int, format_relative, reader_offset, reader_time_zone, DateStyle};
+use crate::web::components::guide;
+use crate::web::components::timeline;
 use crate::web::components::Same;
 use crate::web::hooks::use_wall_clock;
+use crate::web::markup::Markup;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CountdownProps {
@@ -60,13 +63,11 @@ fn spoken_left(lang: Lang, days: i64, hours: i64, minutes: Option<i64>) -> Strin
 
 fn stage_sentence(lang: Lang, e: &Election, current: Option<usize>, done: bool) -> Option<String> {
     let stage = &e.stages[current?];
-    let dates = Timeline::dates(lang, stage);
+    let dates = timeline::dates(lang, stage);
     let msg = if done { Msg::AllStagesDone } else { Msg::CurrentStage };
     Some(tr(lang, msg, &[("stage", stage.name.get(lang)), ("dates", &dates)]))
 }
 
-/// An election compared by pointer: memo dependencies are checked on every tick.
-#[derive(Clone)]
 /// The live-region memory: what was last announced, its text, and when.
 #[derive(Default)]
 struct Spoken {
@@ -81,30 +82,78 @@ pub fn countdown(props: &CountdownProps) -> Html {
     let now = use_wall_clock(frozen);
     let st = status(&e, zone, now);
 
-    // Text that changes only with the configuration, not every second.
-    let header = use_memo((Same(e.clone()), zone, lang), |(Same(e), zone, lang)| {
+    let era = st.era(&e);
+    // Text that changes only with the configuration or the era, not every second.
+    let header = use_memo((Same(e.clone()), zone, lang, era), |(Same(e), zone, lang, era)| {
         let (lang, zone) = (*lang, *zone);
         let (open, close) = e.polls(zone);
         let date = format_instant(lang, DateStyle::WeekdayDate, tz(zone), open);
-        let when = match zone {
-            ZoneChoice::Auto if !e.stages.is_empty() => {
-                tr(lang, Msg::PollsOpenAtAuto, &[("date", &date), ("time", &clock_time(lang, zone, open))])
+        let (open_time, close_time) = (clock_time(lang, zone, open), clock_time(lang, zone, close));
+        let name = e.name.get(lang);
+        let (heading, when) = match era {
+            Era::Before if zone == ZoneChoice::Auto && !e.stages.is_empty() => (
+                tr(lang, Msg::CountdownHeading, &[("name", name)]),
+                tr(lang, Msg::PollsOpenAtAuto, &[("date", &date), ("time", &open_time)]),
+            ),
+            Era::Before => {
+                (tr(lang, Msg::CountdownHeading, &[("name", name)]), tr(lang, Msg::PollsOpenAt, &[("date", &date), ("time", &open_time)]))
             }
-            _ => tr(lang, Msg::PollsOpenAt, &[("date", &date), ("time", &clock_time(lang, zone, open))]),
+            Era::Open => (
+                tr(lang, Msg::HeadingVotingDay, &[("name", name)]),
+                // "07.00–13.00 WIB": the zone once, after the closing time.
+                tr(
+                    lang,
+                    Msg::VotingDayHours,
+                    &[("date", &date), ("open", &format_instant(lang, DateStyle::Time, tz(zone), open)), ("close", &close_time)],
+                ),
+            ),
+            // After the polls close: the election's name, and the past tense below.
+            _ => (name.to_string(), String::new()),
         };
-        let zone_line = match zone {
-            ZoneChoice::Fixed(z) => {
-                let (abbr, hours) = zone_label(z);
-                tr(lang, Msg::ZoneFixed, &[("zone", abbr), ("hours", &hours.to_string())])
-            }
-            ZoneChoice::Auto => tr(lang, Msg::ZoneAuto, &[("tz", &reader_time_zone())]),
-        };
-        (tr(lang, Msg::CountdownHeading, &[("name", e.name.get(lang))]), when, zone_line, clock_time(lang, zone, close), date)
+        let mut m = Markup::default();
+        m.el("h2", &[("class", "pw-title")], &heading);
+        // The zone matters until the polls close; afterwards voting day is a date.
+        if !when.is_empty() {
+            let zone_line = match zone {
+                ZoneChoice::Fixed(z) => {
+                    let (abbr, hours) = zone_label(z);
+                    tr(lang, Msg::ZoneFixed, &[("zone", abbr), ("hours", &hours.to_string())])
+                }
+                ZoneChoice::Auto => tr(lang, Msg::ZoneAuto, &[("tz", &reader_time_zone())]),
+            };
+            m.open("p", &[("class", "pw-when")]).text(&when).el("span", &[("class", "pw-sep"), ("aria-hidden", "true")], " \u{b7} ");
+            m.el("span", &[("class", "pw-zone")], &zone_line).close("p");
+        }
+        (m.into_html(), close_time)
     });
-    let (heading, when, zone_line, close_time, voting_date) = &*header;
+    let (top, close_time) = &*header;
+    // After voting: "Voting took place on … (2 years ago)", which changes at most once a day.
+    let days_since = match st.phase {
+        // With `auto` the dates are the reader's; count the days there too.
+        Phase::After { .. } if zone == ZoneChoice::Auto => Some(days_between(st.open_ms, now, reader_offset())),
+        Phase::After { days_since } => Some(days_since),
+        _ => None,
+    };
+    let past = use_memo((Same(e.clone()), lang, days_since, era), |(Same(e), lang, days, era)| {
+        let (n, unit) = coarse_distance(e.voting_day, e.voting_day + (*days)?);
+        let date = format_day(*lang, DateStyle::WeekdayDate, e.voting_day);
+        let mut m = Markup::default();
+        m.open("div", &[("class", "pw-after")]);
+        if *era == Era::Closed {
+            m.p("pw-status", Msg::VotingClosed.text(*lang));
+        }
+        m.p("", &tr(*lang, Msg::VotingTookPlace, &[("date", &date), ("relative", &format_relative(*lang, -n, unit))]));
+        m.close("div");
+        Some(m.into_html())
+    });
     // The stage sentence changes with the stage, not with every tick.
     let sentence = use_memo((Same(e.clone()), lang, st.current_stage, st.timeline_done), |(Same(e), lang, current, done)| {
         stage_sentence(*lang, e, *current, *done)
+    });
+
+    // The timeline changes with the stage, not with every tick.
+    let strip = use_memo((Same(e.clone()), lang, st.current_stage, st.timeline_done), |(Same(e), lang, current, done)| {
+        timeline::view(*lang, e, *current, *done)
     });
 
     // The live region: milestones at once, other changes at most once a minute.
@@ -155,28 +204,45 @@ pub fn countdown(props: &CountdownProps) -> Html {
             html! { <span class="pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", close_time)]) }</span> },
             left,
         ),
-        Phase::After { days_since } => {
-            // With `auto` the date is shown in the reader's zone; count the days there too.
-            let days_since = if zone == ZoneChoice::Auto { days_between(st.open_ms, now, reader_offset()) } else { days_since };
-            html! {
-            <div class="pw-after">
-                <p class="pw-status">{ Msg::VotingClosed.text(lang) }</p>
-                <p>{ tr(lang, Msg::VotingDayWas, &[("date", voting_date), ("relative", &format_days_ago(lang, days_since))]) }</p>
-            </div>
-            }
-        }
+        Phase::After { .. } => (*past).clone().unwrap_or_default(),
     };
+    // After the last stage: what comes next, when the dataset says (changes at most once a day).
+    let today = match zone {
+        ZoneChoice::Auto => local_day(now, reader_offset()),
+        ZoneChoice::Fixed(z) => local_day(now, z.offset_minutes()),
+    };
+    let next = use_memo((Same(e.clone()), lang, era == Era::Over, today), |(Same(e), lang, over, today)| {
+        let (lang, n) = (*lang, e.next.as_ref().filter(|_| *over)?);
+        let line = match n.voting_day {
+            Some(d) => {
+                let (k, unit) = coarse_distance(*today, d);
+                let date = format_day(lang, DateStyle::WeekdayDate, d);
+                tr(lang, Msg::NextElectionOn, &[("name", n.name.get(lang)), ("date", &date), ("relative", &format_relative(lang, k, unit))])
+            }
+            None => tr(lang, Msg::NextElection, &[("name", n.name.get(lang))]),
+        };
+        let mut m = Markup::default();
+        m.open("div", &[("class", "pw-next")]).open("p", &[]).el("strong", &[], &line).close("p");
+        m.open("p", &[]);
+        if let Some(note) = &n.note {
+            m.text(note.get(lang)).text(" ");
+        }
+        guide::source(&mut m, lang, &n.source, n.as_of);
+        m.close("p").close("div");
+        Some(m.into_html())
+    });
 
     html! {
         <div class="pw-countdown">
-            <h2 class="pw-title">{ heading }</h2>
-            <p class="pw-when">{ when }<span class="pw-sep" aria-hidden="true">{ " \u{b7} " }</span><span class="pw-zone">{ zone_line }</span></p>
+            { top.clone() }
             { body }
-            if let Some(sentence) = (*sentence).clone() {
+            // Once every stage is over, the strip and the timeline say so; what comes next matters more.
+            if let Some(sentence) = (*sentence).clone().filter(|_| era != Era::Over) {
                 <p class="pw-stage">{ sentence }</p>
             }
+            { (*next).clone().unwrap_or_default() }
             if !e.stages.is_empty() {
-                <Timeline election={e.clone()} {lang} current={st.current_stage} done={st.timeline_done} />
+                { (*strip).clone() }
             }
             <p class="pw-sr" aria-live="polite" aria-atomic="true">{ live }</p>
         </div>

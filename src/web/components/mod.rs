@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod countdown;
+pub mod guide;
 pub mod parties;
 pub mod quiz;
 pub mod timeline;
@@ -11,6 +12,12 @@ use std::rc::Rc;
 /// Props or hook dependencies compared by pointer, not by content: the data behind them is
 /// immutable once loaded, and comparing it field by field would cost more than re-rendering.
 pub struct Same<T>(pub Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
 
 impl<T> PartialEq for Same<T> {
     fn eq(&self, o: &Self) -> bool {
