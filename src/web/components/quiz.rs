@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
-use crate::domain::quiz::{parse_bank, peek, Answer, Bank, Given, Round, Saved, Step};
+use crate::domain::quiz::{month_year, parse_bank, peek, Answer, Bank, Given, Item, Round, Saved, Step};
 use crate::domain::time::parse_date;
 use crate::web::browser::{self, format_day, num, DateStyle};
 use crate::web::markup::Markup;
@@ -106,16 +106,18 @@ fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> Sta
     s
 }
 
-fn post(m: &mut Markup, lang: Lang, claim: &str) {
+/// The claim as a forwarded post, with when it circulated.
+fn post(m: &mut Markup, lang: Lang, item: &Item) {
     m.open("figure", &[("class", "pw-post"), ("aria-label", Msg::PostLabel.text(lang))]);
-    m.open("div", &[("class", "pw-post-head"), ("aria-hidden", "true")]).el("span", &[("class", "pw-avatar")], "?");
-    m.el("span", &[("class", "pw-post-author")], Msg::PostAuthor.text(lang)).close("div");
-    m.el("blockquote", &[("class", "pw-claim")], claim).close("figure");
+    m.open("div", &[("class", "pw-post-head")]).el("span", &[("class", "pw-avatar"), ("aria-hidden", "true")], "?");
+    m.el("span", &[("aria-hidden", "true")], Msg::PostAuthor.text(lang));
+    m.el("span", &[("class", "pw-post-date")], &tr(lang, Msg::Circulated, &[("date", &month_year(lang, &item.circulated))])).close("div");
+    m.el("blockquote", &[("class", "pw-claim")], &item.claim).close("figure");
 }
 
 fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     let Some(item) = bank.item(id) else { return };
-    post(m, lang, &item.claim);
+    post(m, lang, item);
     let correct = item.answer == given.answer;
     m.open("div", &[("class", if correct { "pw-fb pw-fb-ok" } else { "pw-fb pw-fb-no" })]);
     m.open("p", &[("class", "pw-fb-head")]).el(
@@ -125,7 +127,10 @@ fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     );
     m.text(if correct { Msg::Correct } else { Msg::Incorrect }.text(lang)).text(" ");
     m.text(if item.answer == Answer::Hoax { Msg::ItIsHoax } else { Msg::ItIsFact }.text(lang)).close("p");
-    if let Some(v) = &item.verdict {
+    // A contested label is never shown as a checker's verdict.
+    if let Some(note) = &item.contested {
+        m.p("", &tr(lang, Msg::Contested, &[("note", note)]));
+    } else if let Some(v) = &item.verdict {
         m.p("", &tr(lang, Msg::VerdictLabel, &[("verdict", v)]));
     }
     if item.technique != "none" {
@@ -135,13 +140,10 @@ fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     }
     m.close("div");
     m.p("pw-explain", &item.explanation);
-    let by = match &item.date {
-        Some(d) => {
-            let date = parse_date(d).map(|day| format_day(lang, DateStyle::ShortDate, day)).unwrap_or_else(|| d.clone());
-            tr(lang, Msg::CheckedByOn, &[("checker", &item.checker), ("date", &date)])
-        }
-        None => tr(lang, Msg::CheckedBy, &[("checker", &item.checker)]),
-    };
+    let mut by = tr(lang, if item.contested.is_some() { Msg::SourceBy } else { Msg::CheckedBy }, &[("checker", &item.checker)]);
+    if let Some(d) = &item.date {
+        by = format!("{by}, {}", parse_date(d).map_or_else(|| month_year(lang, d), |day| format_day(lang, DateStyle::ShortDate, day)));
+    }
     m.open("p", &[("class", "pw-links")]).link(&item.url, &by);
     for (i, u) in item.also_see.iter().enumerate() {
         m.link(u, &tr(lang, Msg::AlsoSee, &[("n", &(i + 2).to_string())]));
@@ -185,6 +187,7 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
     m.close("ul").el("h4", &[], Msg::ReportHeading.text(lang)).open("ul", &[("class", "pw-list")]);
     for c in &bank.report {
         m.open("li", &[]).el("strong", &[], &c.name).text(": ").text(&c.detail).text(" ");
+        m.text(&tr(lang, Msg::ChannelAsOf, &[("date", &month_year(lang, &c.as_of))])).text(" ");
         if let Some(u) = &c.url {
             m.link(u, &c.name);
         }
@@ -389,9 +392,10 @@ pub fn quiz(props: &QuizProps) -> Html {
             let progress = |n: usize| tr(lang, Msg::QuestionOf, &[("n", &(n + 1).to_string()), ("total", &total.to_string())]);
             match round.step() {
                 Step::Question(n) => {
-                    let claim = bank.item(&round.ids[n]).map_or("", |i| i.claim.as_str());
                     m.el("h3", &[("class", "pw-progress"), ("tabindex", "-1"), ("data-focus", "")], &progress(n));
-                    post(&mut m, lang, claim);
+                    if let Some(item) = bank.item(&round.ids[n]) {
+                        post(&mut m, lang, item);
+                    }
                     m.open("fieldset", &[("class", "pw-confs")]).el("legend", &[], Msg::ConfidenceLegend.text(lang));
                     for (c, label) in [("1", Msg::Confidence1), ("2", Msg::Confidence2), ("3", Msg::Confidence3)] {
                         m.open("label", &[("class", "pw-conf")]);
