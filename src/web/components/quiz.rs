@@ -49,7 +49,6 @@ enum Intent {
     Review,
 }
 
-#[derive(Clone)]
 struct State {
     screen: Screen,
     bank: Option<Rc<Bank>>,
@@ -74,7 +73,7 @@ fn event(s: &mut State, name: &'static str, detail: Vec<(&'static str, JsValue)>
 }
 
 /// Starts (or resumes) a round with a loaded bank, saving and announcing it.
-fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> State {
+fn begin(props: &QuizProps, s: &mut State, bank: Rc<Bank>, intent: Intent) {
     let raw = browser::load(&props.store_key).unwrap_or_default();
     let mut saved = Saved::decode(&raw, &bank).unwrap_or_default();
     let today = browser::today();
@@ -92,7 +91,7 @@ fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> Sta
         Round::new(&bank, usize::from(props.count), seed, &avoid)
     });
     if round.given.is_empty() {
-        event(&mut s, "pemilu:quiz-start", vec![("total", num(round.total()))]);
+        event(s, "pemilu:quiz-start", vec![("total", num(round.total()))]);
     }
     saved.round = Some(round.clone());
     browser::store(&props.store_key, &saved.encode());
@@ -103,7 +102,6 @@ fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> Sta
     s.confidence = None;
     s.share_status = None;
     s.focus += 1;
-    s
 }
 
 /// The claim as a forwarded post, with when it circulated.
@@ -215,14 +213,14 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
     let lang = props.lang;
     match action {
         Action::Start(intent) => match s.bank.clone() {
-            Some(bank) => *s = begin(props, s.clone(), bank, intent),
+            Some(bank) => begin(props, s, bank, intent),
             None => {
                 s.screen = Screen::Loading;
                 s.last_intent = intent;
                 return true;
             }
         },
-        Action::Loaded(bank, intent) => *s = begin(props, s.clone(), bank, intent),
+        Action::Loaded(bank, intent) => begin(props, s, bank, intent),
         Action::Failed(code, message) => {
             browser::warn(&message);
             event(s, "pemilu:error", vec![("code", code.into()), ("message", message.as_str().into())]);
@@ -301,11 +299,9 @@ fn run(props: &QuizProps, state: &std::cell::RefCell<State>, update: &UseForceUp
 fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
     let (url, lang) = (props.src.to_string(), props.lang);
     wasm_bindgen_futures::spawn_local(async move {
-        act.emit(match browser::fetch_json(&url).await {
-            Ok(j) => match parse_bank(&j) {
-                Ok(bank) => Action::Loaded(Rc::new(bank), intent),
-                Err(e) => Action::Failed("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &e.0)])),
-            },
+        // `None`: not fetched; `Some`: fetched but not a valid bank (not JSON, or what is wrong).
+        act.emit(match browser::fetch_json(&url).await.and_then(|j| parse_bank(&j).map_err(|e| Some(e.0))) {
+            Ok(bank) => Action::Loaded(Rc::new(bank), intent),
             Err(None) => Action::Failed("data-fetch-failed", tr(lang, Msg::QuizFetchFailed, &[("url", &url)])),
             Err(Some(d)) => Action::Failed("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &d)])),
         });
@@ -363,7 +359,7 @@ pub fn quiz(props: &QuizProps) -> Html {
         })
     };
 
-    let s = state.borrow().clone();
+    let s = state.borrow();
     // Move focus to the element marked for it after each transition.
     {
         let root = root.clone();
@@ -454,18 +450,19 @@ pub fn quiz(props: &QuizProps) -> Html {
 
     // One delegated listener for every button and radio in the markup.
     let onclick = {
-        let (act, s) = (act.clone(), s.clone());
+        let (act, state) = (act.clone(), state.clone());
         Callback::from(move |e: MouseEvent| {
             let Some(name) = target_attr(&e, "data-act") else { return };
             let action = match name.as_str() {
                 "new" => Action::Start(Intent::New),
                 "continue" => Action::Start(Intent::Continue),
                 "review" => Action::Start(Intent::Review),
-                "retry" => Action::Start(s.last_intent),
+                "retry" => Action::Start(state.borrow().last_intent),
                 "hoax" => Action::Answer(Answer::Hoax),
                 "fact" => Action::Answer(Answer::Fact),
                 "next" => Action::Next,
                 "share" => {
+                    let s = state.borrow();
                     if let (Some(bank), Some(round)) = (&s.bank, &s.round) {
                         let score = round.score(bank).correct.to_string();
                         let text = tr(lang, Msg::ShareText, &[("score", &score), ("total", &round.total().to_string())]);
