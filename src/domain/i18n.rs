@@ -209,7 +209,11 @@ messages! {
     VerdictLabel => "Label pemeriksa fakta: {verdict}", "Fact-checker's label: {verdict}";
     TechniqueLine => "Teknik: {name}. {description}", "Technique: {name}. {description}";
     CheckedBy => "Diperiksa oleh {checker}", "Checked by {checker}";
-    CheckedByOn => "Diperiksa oleh {checker}, {date}", "Checked by {checker}, {date}";
+    SourceBy => "Sumber: {checker}", "Source: {checker}";
+    Contested => "Label diperdebatkan: {note}", "Contested label: {note}";
+    Circulated => "Beredar {date}", "Circulated {date}";
+    ChannelAsOf => "(info per {date})", "(as of {date})";
+    Months => "JanFebMarAprMeiJunJulAguSepOktNovDes", "JanFebMarAprMayJunJulAugSepOctNovDec";
     AlsoSee => "Sumber lain {n}", "Other source {n}";
     NextQuestion => "Pertanyaan berikutnya", "Next question";
     SeeResult => "Lihat hasil", "See your result";

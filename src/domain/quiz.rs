@@ -2,6 +2,7 @@
 //! of a round (seeded, mixing true claims and hoaxes), the round as a state machine, scoring with
 //! discernment, and the saved progress that survives a reload.
 
+use crate::domain::i18n::{Lang, Msg};
 use crate::domain::json::{join, opt_arr, opt_str, req_arr, req_str, DataError, Json};
 use crate::domain::num::{parse_i64, parse_u64};
 use crate::domain::parties::sort_small;
@@ -30,6 +31,15 @@ impl Answer {
     }
 }
 
+/// What a claim as worded does to the pairs it is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Hurts,
+    Helps,
+    /// Neither, or one pair hurt and another helped at once.
+    Neutral,
+}
+
 /// A manipulation technique of the bank's vocabulary.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Technique {
@@ -52,6 +62,8 @@ pub struct Channel {
     pub detail: String,
     pub url: Option<String>,
     pub source: String,
+    /// When the source last confirmed the channel: `YYYY-MM` or `YYYY`.
+    pub as_of: String,
 }
 
 /// One fact-checked claim.
@@ -59,17 +71,22 @@ pub struct Channel {
 pub struct Item {
     pub id: String,
     pub claim: String,
+    /// When the claim circulated: `YYYY-MM` or `YYYY`.
+    pub circulated: String,
     pub answer: Answer,
-    /// The checker's label as published (`None` where the source published none).
+    /// The checker's label for this claim (`None` where the source published none).
     pub verdict: Option<String>,
+    /// Why the label published for this content is disputed; such an item has no `verdict`.
+    pub contested: Option<String>,
     pub technique: String,
     pub explanation: String,
     pub checker: String,
     pub date: Option<String>,
     pub url: String,
     pub also_see: Vec<String>,
-    /// Presidential pairs the claim is about.
-    pub targets: Vec<u8>,
+    /// Ballot numbers of the pairs the claim is about (for balance).
+    pub about: Vec<u8>,
+    pub direction: Direction,
 }
 
 /// A question bank in one language.
@@ -109,11 +126,49 @@ fn http(v: String, path: &str) -> Result<String, DataError> {
     }
 }
 
+/// The month (1–12) of a `YYYY-MM` date, 0 for a bare `YYYY`; `None` for anything else.
+#[inline(never)]
+pub fn year_month(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    match b[4..] {
+        [] => Some(0),
+        [b'-', t @ b'0'..=b'1', u @ b'0'..=b'9'] => {
+            Some(usize::from(t - b'0') * 10 + usize::from(u - b'0')).filter(|m| (1..=12).contains(m))
+        }
+        _ => None,
+    }
+}
+
+/// A `YYYY-MM` or `YYYY` date as the reader reads it: "Feb 2024", or "2024".
+pub fn month_year(lang: Lang, s: &str) -> String {
+    // Month names are three letters each in both languages.
+    match (year_month(s), s.get(..4)) {
+        (Some(m @ 1..), Some(year)) => {
+            let mut out = Msg::Months.text(lang).get(m * 3 - 3..m * 3).unwrap_or_default().to_string();
+            out.push(' ');
+            out + year
+        }
+        _ => s.to_string(),
+    }
+}
+
+#[inline(never)]
+fn month(v: String, path: &str) -> Result<String, DataError> {
+    match year_month(&v) {
+        Some(_) => Ok(v),
+        None => Err(DataError::at(path, &v)),
+    }
+}
+
 /// Checks every value of a question bank: unique ids, techniques from the bank's vocabulary,
-/// answers `hoax`/`fact`, `http(s)` sources, and at least one item of each answer.
+/// answers `hoax`/`fact`, `http(s)` sources, circulation and as-of dates, `about` and `direction`
+/// tags, no verdict on a contested item, and at least one item of each answer.
 pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
     let version = root.field("schemaVersion").and_then(|v| v.number());
-    if version != Some(1.0) {
+    if version != Some(2.0) {
         return Err(DataError::missing("schemaVersion"));
     }
     let mut techniques = Vec::new();
@@ -142,6 +197,7 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
             detail: req_str(c, &p, "detail")?,
             url,
             source: http(req_str(c, &p, "source")?, &join(&p, "source"))?,
+            as_of: month(req_str(c, &p, "asOf")?, &join(&p, "asOf"))?,
         });
     }
     let mut items: Vec<Item> = Vec::new();
@@ -160,24 +216,47 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
         }
         let sp = join(&p, "source");
         let source = it.field("source").ok_or_else(|| DataError::missing(&sp))?;
-        let also_see = opt_arr(&source, &sp, "alsoSee")?
-            .iter()
-            .enumerate()
-            .map(|(k, u)| u.string().ok_or_else(|| DataError::missing(&format!("{sp}.alsoSee[{k}]"))).and_then(|u| http(u, &sp)))
-            .collect::<Result<Vec<_>, _>>()?;
-        let targets = opt_arr(it, &p, "targets")?.iter().filter_map(|t| t.number()).map(|n| n as u8).collect();
+        let mut also_see = Vec::new();
+        for u in opt_arr(&source, &sp, "alsoSee")? {
+            also_see.push(http(u.string().unwrap_or_default(), &join(&sp, "alsoSee"))?);
+        }
+        // Distinct ballot numbers 1–99.
+        let mut about: Vec<u8> = Vec::new();
+        for n in req_arr(it, &p, "about")? {
+            let n = n.number().unwrap_or(0.0);
+            let b = n as u8;
+            if f64::from(b) != n || !(1..100).contains(&b) || about.contains(&b) {
+                return Err(DataError::missing(&join(&p, "about")));
+            }
+            about.push(b);
+        }
+        let d = req_str(it, &p, "direction")?;
+        let direction = match (d.as_str(), about.is_empty()) {
+            ("neutral", _) => Direction::Neutral,
+            ("hurts", false) => Direction::Hurts,
+            ("helps", false) => Direction::Helps,
+            _ => return Err(DataError::at(&join(&p, "direction"), &d)),
+        };
+        let verdict = opt_str(it, &p, "verdict")?;
+        let contested = opt_str(it, &p, "contested")?;
+        if let (Some(c), Some(_)) = (&contested, &verdict) {
+            return Err(DataError::at(&join(&p, "contested"), c));
+        }
         items.push(Item {
             id,
             claim: req_str(it, &p, "claim")?,
+            circulated: month(req_str(it, &p, "circulated")?, &join(&p, "circulated"))?,
             answer,
-            verdict: opt_str(it, &p, "verdict")?,
+            verdict,
+            contested,
             technique,
             explanation: req_str(it, &p, "explanation")?,
             checker: req_str(&source, &sp, "checker")?,
             date: opt_str(&source, &sp, "date")?,
             url: http(req_str(&source, &sp, "url")?, &join(&sp, "url"))?,
             also_see,
-            targets,
+            about,
+            direction,
         });
     }
     if !items.iter().any(|i| i.answer == Answer::Hoax) || !items.iter().any(|i| i.answer == Answer::Fact) {
@@ -502,18 +581,37 @@ pub fn peek(s: &str, today: i64) -> (Option<(usize, usize)>, usize) {
     (round, review)
 }
 
-/// Counts per answer and per targeted pair, for balance checks: (facts, hoaxes, hoaxes per pair 1..=3).
-pub fn balance(bank: &Bank) -> (usize, usize, [usize; 3]) {
-    let facts = bank.items.iter().filter(|i| i.answer == Answer::Fact).count();
-    let mut per_pair = [0; 3];
-    for i in bank.items.iter().filter(|i| i.answer == Answer::Hoax) {
-        for t in &i.targets {
-            if (1..=3).contains(t) {
-                per_pair[usize::from(*t) - 1] += 1;
-            }
+/// One row of a bank's balance table: the items about one pair, or about none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Balance {
+    pub hoaxes: usize,
+    pub facts: usize,
+    pub hurts: usize,
+    pub helps: usize,
+    pub neutral: usize,
+}
+
+/// The balance table of a bank: one row per pair named in any item's `about` (ascending), then
+/// the items about no pair (`None`; their directions are all neutral).
+pub fn balance(bank: &Bank) -> Vec<(Option<u8>, Balance)> {
+    let mut pairs: Vec<u8> = bank.items.iter().flat_map(|i| i.about.iter().copied()).collect();
+    sort_small(&mut pairs, |p| *p);
+    pairs.dedup();
+    let row = |of: &dyn Fn(&Item) -> bool| {
+        let mut b = Balance::default();
+        for i in bank.items.iter().filter(|i| of(i)) {
+            *if i.answer == Answer::Hoax { &mut b.hoaxes } else { &mut b.facts } += 1;
+            *match i.direction {
+                Direction::Hurts => &mut b.hurts,
+                Direction::Helps => &mut b.helps,
+                Direction::Neutral => &mut b.neutral,
+            } += 1;
         }
-    }
-    (facts, bank.items.len() - facts, per_pair)
+        b
+    };
+    let mut rows: Vec<(Option<u8>, Balance)> = pairs.iter().map(|p| (Some(*p), row(&|i: &Item| i.about.contains(p)))).collect();
+    rows.push((None, row(&|i: &Item| i.about.is_empty())));
+    rows
 }
 
 /// Item ids sorted, for comparisons in tests and checks.
@@ -529,55 +627,171 @@ mod tests {
     use serde_json::{json, Value};
 
     const ID: &str = include_str!("../../data/quiz-id.json");
-    const EN: &str = include_str!("../../data/quiz-en.json");
 
     fn bank(text: &str) -> Bank {
         let v: Value = serde_json::from_str(text).unwrap();
         parse_bank(&v).unwrap()
     }
 
-    #[test]
-    fn banks_are_valid_balanced_and_parallel() {
-        let (id, en) = (bank(ID), bank(EN));
-        assert_eq!((id.lang.as_str(), en.lang.as_str()), ("id", "en"));
-        assert!(id.items.len() >= 24 && en.items.len() >= 24);
-        let ids: Vec<&str> = id.items.iter().map(|i| i.id.as_str()).collect();
-        let ens: Vec<&str> = en.items.iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(ids, ens, "both languages carry the same items in the same order");
-        for (a, b) in id.items.iter().zip(&en.items) {
-            assert_eq!(
-                (a.answer, &a.technique, &a.url, &a.targets, &a.verdict),
-                (b.answer, &b.technique, &b.url, &b.targets, &b.verdict),
-                "{}",
-                a.id
-            );
-            assert_ne!(a.claim, b.claim, "{} is translated", a.id);
-        }
-        let (facts, hoaxes, per_pair) = balance(&id);
-        let ratio = facts as f64 / (facts + hoaxes) as f64;
-        assert!((0.35..=0.5).contains(&ratio), "about 40% true claims, got {facts}/{}", facts + hoaxes);
-        let (lo, hi) = (per_pair.iter().min().unwrap(), per_pair.iter().max().unwrap());
-        assert!(hi - lo <= 1, "no pair is the target of noticeably more hoax items: {per_pair:?}");
-        for it in &id.items {
-            assert!(it.url.starts_with("http"), "{}", it.id);
-            assert!(id.technique(&it.technique).is_some());
-            assert!(!it.explanation.is_empty() && !it.checker.is_empty());
-        }
-        assert!(!id.tips.is_empty() && !id.report.is_empty());
-        assert_eq!(sorted_ids(&id), sorted_ids(&en));
+    fn data(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// Every question bank in `data/`: (file name, bank), sorted by name.
+    fn every_bank() -> Vec<(String, Bank)> {
+        let mut names: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with("quiz-") && n.ends_with(".json"))
+            .collect();
+        sort_small(&mut names, |n| n.clone());
+        names.into_iter().map(|n| (n.clone(), bank(&data(&n)))).collect()
     }
 
     #[test]
-    fn every_source_url_is_in_the_reference() {
-        let reference = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/pemilu2024-facts.md"));
-        let Ok(reference) = reference else { return }; // the reference lives beside the repository
-        for b in [bank(ID), bank(EN)] {
-            for it in &b.items {
-                for u in std::iter::once(&it.url).chain(&it.also_see) {
-                    assert!(reference.contains(u.as_str()), "{}: {u} is not in the reference", it.id);
+    fn every_bank_is_valid_balanced_and_parallel_in_both_languages() {
+        let banks = every_bank();
+        assert!(banks.len() >= 4, "the Pemilu and Pilkada banks, each in two languages");
+        for (name, id) in banks.iter().filter(|(n, _)| n.ends_with("-id.json")) {
+            let en_name = name.replace("-id.json", "-en.json");
+            let (_, en) = banks.iter().find(|(n, _)| *n == en_name).unwrap_or_else(|| panic!("{name} has no English bank"));
+            assert_eq!((id.lang.as_str(), en.lang.as_str()), ("id", "en"), "{name}");
+            let ids: Vec<&str> = id.items.iter().map(|i| i.id.as_str()).collect();
+            let ens: Vec<&str> = en.items.iter().map(|i| i.id.as_str()).collect();
+            assert_eq!(ids, ens, "{name}: both languages carry the same items in the same order");
+            for (a, b) in id.items.iter().zip(&en.items) {
+                assert_eq!(
+                    (a.answer, &a.technique, &a.url, &a.also_see, &a.date, &a.circulated, &a.about, a.direction),
+                    (b.answer, &b.technique, &b.url, &b.also_see, &b.date, &b.circulated, &b.about, b.direction),
+                    "{}",
+                    a.id
+                );
+                assert_eq!((a.verdict.is_some(), a.contested.is_some()), (b.verdict.is_some(), b.contested.is_some()), "{}", a.id);
+                assert_ne!(a.claim, b.claim, "{} is translated", a.id);
+                assert_ne!(a.explanation, b.explanation, "{} is translated", a.id);
+                // An English label in the Indonesian bank comes only after its translation.
+                if let Some(v) = &a.verdict {
+                    assert!(!["False", "True", "Misleading"].contains(&v.as_str()), "{}: untranslated label {v}", a.id);
                 }
             }
+            let as_of = |b: &Bank| b.report.iter().map(|c| c.as_of.clone()).collect::<Vec<_>>();
+            assert_eq!(as_of(id), as_of(en), "{name}: report channels");
+            let facts = id.items.iter().filter(|i| i.answer == Answer::Fact).count();
+            let ratio = facts as f64 / id.items.len() as f64;
+            assert!((0.35..=0.5).contains(&ratio), "{name}: 35-50% true claims, got {facts}/{}", id.items.len());
+            for (pair, row) in balance(id) {
+                if pair.is_some() {
+                    assert!(row.hurts.abs_diff(row.helps) <= 1, "{name}: pair {pair:?} is hurt and helped unevenly: {row:?}");
+                } else {
+                    assert_eq!((row.hurts, row.helps), (0, 0), "{name}: an item about no pair hurts or helps none");
+                }
+            }
+            for it in &id.items {
+                assert!(id.technique(&it.technique).is_some());
+                assert!(!it.explanation.is_empty() && !it.checker.is_empty());
+                assert_eq!(it.answer == Answer::Fact, it.technique == "none", "{}: true claims, and only they, use no technique", it.id);
+            }
+            assert!(!id.tips.is_empty() && !id.report.is_empty());
+            assert_eq!(sorted_ids(id), sorted_ids(en));
         }
+        // The default (Pemilu) banks are exactly even between the three pairs.
+        let rows = balance(&bank(ID));
+        assert_eq!(rows.iter().filter_map(|(p, _)| *p).collect::<Vec<_>>(), [1, 2, 3]);
+        let even = |r: &Balance| (r.hoaxes, r.facts, r.hurts, r.helps, r.neutral);
+        assert!(rows[..3].iter().all(|(_, r)| even(r) == even(&rows[0].1)), "{rows:?}");
+        assert!(rows[0].1.hoaxes > 0 && rows[0].1.hurts > 0 && rows[0].1.helps > 0);
+    }
+
+    /// The rows of the balance table that follows `<!-- balance: … file … -->` in the docs: the
+    /// first cell's first word ("01" read as "1"), and the other cells as numbers or empty.
+    fn docs_table(docs: &str, file: &str) -> Vec<(String, Vec<Option<usize>>)> {
+        let mut lines = docs.lines();
+        lines.find(|l| l.starts_with("<!-- balance:") && l.split_whitespace().any(|w| w == file));
+        lines
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| {
+                let mut cells = l.trim().trim_matches('|').split('|').map(str::trim);
+                let head = cells.next().unwrap_or_default().split(' ').next().unwrap_or_default();
+                let head = if head.bytes().all(|b| b.is_ascii_digit()) { head.trim_start_matches('0') } else { head };
+                (head.to_string(), cells.map(|c| (!c.is_empty()).then(|| c.parse().unwrap())).collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_docs_balance_tables_match_the_tags() {
+        let docs = data("../docs/quiz-data.md");
+        for (name, b) in every_bank() {
+            let mut expected: Vec<(String, Vec<Option<usize>>)> = balance(&b)
+                .into_iter()
+                .map(|(pair, r)| match pair {
+                    Some(p) => (p.to_string(), vec![Some(r.hoaxes), Some(r.facts), Some(r.hurts), Some(r.helps), Some(r.neutral)]),
+                    None => ("none".to_string(), vec![Some(r.hoaxes), Some(r.facts), None, None, None]),
+                })
+                .collect();
+            let hoaxes = b.items.iter().filter(|i| i.answer == Answer::Hoax).count();
+            expected.push(("all".to_string(), vec![Some(hoaxes), Some(b.items.len() - hoaxes), None, None, None]));
+            // A pair that no item is about may stand in the table with zeros.
+            let zero = vec![Some(0); 5];
+            let table = docs_table(&docs, &name);
+            assert!(!table.is_empty(), "docs/quiz-data.md has no balance table for {name}");
+            let got: Vec<_> = table.into_iter().filter(|(h, cells)| *cells != zero || expected.iter().any(|(e, _)| e == h)).collect();
+            assert_eq!(got, expected, "docs/quiz-data.md's balance table for {name}");
+        }
+    }
+
+    #[test]
+    fn every_source_url_is_in_the_references() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}"));
+        let (Ok(a), Ok(b)) = (read("pemilu2024-facts.md"), read("pilkada2024-and-beyond.md")) else { return }; // they live beside the repository
+        let reference = a + &b;
+        for (name, b) in every_bank() {
+            let mut urls: Vec<(&str, &String)> = Vec::new();
+            urls.extend(b.tips.iter().map(|t| ("tip", &t.source)));
+            urls.extend(b.report.iter().map(|c| ("report", &c.source)));
+            for it in &b.items {
+                urls.extend(std::iter::once(&it.url).chain(&it.also_see).map(|u| (it.id.as_str(), u)));
+            }
+            for (what, u) in urls {
+                assert!(reference.contains(u.as_str()), "{name} {what}: {u} is not in the references");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_as_month_and_year() {
+        assert_eq!(year_month("2024-02"), Some(2));
+        assert_eq!(year_month("2024-12"), Some(12));
+        assert_eq!(year_month("2024"), Some(0));
+        for bad in
+            ["2024-00", "2024-13", "2024-2", "24-02", "2024-02-14", "", "abcd", "2024-", "-2024", "+024", "2024-1a", "2024x02", "Feb 2024"]
+        {
+            assert_eq!(year_month(bad), None, "{bad}");
+        }
+        assert_eq!(month_year(Lang::Id, "2024-08"), "Agu 2024");
+        assert_eq!(month_year(Lang::En, "2024-08"), "Aug 2024");
+        assert_eq!(month_year(Lang::Id, "2023-12"), "Des 2023");
+        assert_eq!(month_year(Lang::Id, "2024-05"), "Mei 2024");
+        assert_eq!(month_year(Lang::En, "2024-01"), "Jan 2024");
+        assert_eq!(month_year(Lang::En, "2024"), "2024");
+        for lang in [Lang::Id, Lang::En] {
+            let months = Msg::Months.text(lang);
+            assert!(months.len() == 36 && months.is_ascii(), "twelve names of three letters: {months}");
+        }
+    }
+
+    #[test]
+    fn a_contested_item_has_no_verdict_and_scores_by_its_answer() {
+        let b = bank(ID);
+        let hx1 = b.item("hx1-overseas-exit-poll-as-official").unwrap();
+        assert!(hx1.contested.is_some() && hx1.verdict.is_none());
+        assert_eq!(hx1.answer, Answer::Hoax);
+        let mut r = Round::of(vec![hx1.id.clone()], 1);
+        assert_eq!(r.answer(&b, Given { answer: Answer::Hoax, confidence: None }), Some(true));
+        r.next();
+        assert_eq!((r.score(&b).hoaxes_caught, r.score(&b).hoaxes), (1, 1));
     }
 
     #[test]
@@ -597,6 +811,33 @@ mod tests {
         let mut v: Value = serde_json::from_str(ID).unwrap();
         v["items"][4]["source"]["url"] = json!("turnbackhoax.id");
         assert!(parse_bank(&v).unwrap_err().0.starts_with("items[4].source.url"));
+        let err = |edit: &dyn Fn(&mut Value)| {
+            let mut v: Value = serde_json::from_str(ID).unwrap();
+            edit(&mut v);
+            parse_bank(&v).unwrap_err().0
+        };
+        let remove = |v: &mut Value, key: &str| drop(v.as_object_mut().unwrap().remove(key));
+        // Circulation and as-of dates: `YYYY-MM` or `YYYY`, required.
+        assert_eq!(err(&|v| v["items"][0]["circulated"] = json!("Feb 2024")), "items[0].circulated = \u{201c}Feb 2024\u{201d}");
+        assert_eq!(err(&|v| v["items"][0]["circulated"] = json!("2024-13")), "items[0].circulated = \u{201c}2024-13\u{201d}");
+        assert_eq!(err(&|v| remove(&mut v["items"][1], "circulated")), "items[1].circulated = ?");
+        assert_eq!(err(&|v| v["report"][0]["asOf"] = json!("2024/03")), "report[0].asOf = \u{201c}2024/03\u{201d}");
+        assert_eq!(err(&|v| remove(&mut v["report"][1], "asOf")), "report[1].asOf = ?");
+        // Balance tags: distinct ballot numbers; a direction from the list, neutral without a pair.
+        assert_eq!(err(&|v| v["items"][0]["about"] = json!([2, 2])), "items[0].about = ?");
+        assert_eq!(err(&|v| v["items"][0]["about"] = json!([0])), "items[0].about = ?");
+        assert_eq!(err(&|v| v["items"][0]["about"] = json!([1.5])), "items[0].about = ?");
+        assert_eq!(err(&|v| v["items"][0]["about"] = json!(["01"])), "items[0].about = ?");
+        assert_eq!(err(&|v| remove(&mut v["items"][0], "about")), "items[0].about = ?");
+        assert_eq!(err(&|v| v["items"][0]["direction"] = json!("attacks")), "items[0].direction = \u{201c}attacks\u{201d}");
+        assert_eq!(err(&|v| v["items"][1]["direction"] = json!("helps")), "items[1].direction = \u{201c}helps\u{201d}");
+        // A contested item carries no verdict.
+        let hx1 = bank(ID).index_of("hx1-overseas-exit-poll-as-official").unwrap();
+        assert!(err(&|v| v["items"][hx1]["verdict"] = json!("[HOAKS]")).starts_with(&format!("items[{hx1}].contested = ")));
+        assert_eq!(err(&|v| v["items"][3]["source"]["alsoSee"] = json!(["x"])), "items[3].source.alsoSee = \u{201c}x\u{201d}");
+        assert_eq!(err(&|v| v["items"][3]["source"]["alsoSee"] = json!([7])), "items[3].source.alsoSee = \u{201c}\u{201d}");
+        // The previous version of the format is refused.
+        assert_eq!(err(&|v| v["schemaVersion"] = json!(1)), "schemaVersion = ?");
         assert!(parse_bank(&json!({ "schemaVersion": 2 })).is_err());
         assert!(parse_bank(&json!([])).is_err());
     }
@@ -632,7 +873,7 @@ mod tests {
         let first: Vec<String> = select(&b, 10, 1, &[]).into_iter().map(|i| b.items[i].id.clone()).collect();
         let second: Vec<String> = select(&b, 10, 2, &first).into_iter().map(|i| b.items[i].id.clone()).collect();
         let repeated = second.iter().filter(|id| first.contains(id)).count();
-        assert_eq!(repeated, 0, "25 items leave room for 10 new ones");
+        assert_eq!(repeated, 0, "30 items leave room for 10 new ones");
     }
 
     fn play(b: &Bank, r: &mut Round, answers: &[Answer]) -> Vec<bool> {

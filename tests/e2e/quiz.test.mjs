@@ -1,6 +1,8 @@
 // The quiz as a reader plays it: a full round by keyboard alone, the events and their details,
 // the result screen's figures for a known seed and known answers, resuming after a reload,
-// corrupt storage, the review round on a later day, sharing, and axe on every screen.
+// corrupt storage, the review round on a later day, sharing, and axe on every screen; what each
+// post and answer says (circulation dates, contested labels, translated labels, dated report
+// channels); the Pilkada bank.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -62,7 +64,8 @@ test("a full round by keyboard alone, with events, feedback and the result's fig
     assert.match(fb, answer.correct ? /^✓\s*Benar!/ : /^✗\s*Kurang tepat\./, "right or wrong is said in words and a symbol, not colour alone");
     const item = BANK.items.find((x) => x.id === answer.id);
     if (item.verdict) assert.ok(fb.includes(item.verdict), "the verdict label as published");
-    const source = w.getByRole("link", { name: new RegExp(`^Diperiksa oleh ${item.source.checker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
+    const by = item.contested ? "Sumber: " : "Diperiksa oleh ";
+    const source = w.getByRole("link", { name: new RegExp(`^${by}${item.source.checker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
     assert.equal(await source.getAttribute("href"), item.source.url);
     assert.match(await source.getAttribute("rel"), /noopener/);
     await page.keyboard.press("Enter");
@@ -213,5 +216,109 @@ test("a host listener acting on the quiz from inside an event never breaks the m
   const claim = await w.locator(".pw-claim").innerText();
   const bank = JSON.parse(readFileSync(new URL("../../data/quiz-id.json", import.meta.url)));
   assert.ok(bank.items.some((i) => i.claim === claim), "the claim comes from the Indonesian bank");
+  await page.context().close();
+});
+
+/** Serves the bundled bank of `lang` cut down to the items `ids` (a bank needs a hoax and a true claim). */
+async function onlyItems(page, lang, ids) {
+  const bank = JSON.parse(readFileSync(new URL(`../../data/quiz-${lang}.json`, import.meta.url)));
+  bank.items = ids.map((id) => bank.items.find((i) => i.id === id));
+  await page.route(`**/data/quiz-${lang}.json`, (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(bank) }));
+  return bank;
+}
+
+/** Plays a round of `bank`'s items by clicking `answer` for each, calling `check(item, feedback)`. */
+async function playAll(w, bank, labels, check) {
+  await w.getByRole("button", { name: labels.start }).click();
+  for (let i = 0; i < bank.items.length; i++) {
+    const post = w.getByRole("figure", { name: labels.post });
+    const claim = await post.locator("blockquote").innerText();
+    const item = bank.items.find((x) => x.claim === claim);
+    assert.ok(item, `the claim comes from the bank: ${claim}`);
+    await check.card(item, post);
+    await w.getByRole("button", { name: labels.answer, exact: true }).click();
+    await check.feedback(item, w.locator(".pw-fb"));
+    await w.getByRole("button", { name: i + 1 < bank.items.length ? labels.next : labels.result }).click();
+  }
+}
+
+test("each post says when it circulated; a contested label is no verdict; labels are translated; channels are dated", async () => {
+  const page = await newPage(browser);
+  const id = await onlyItems(page, "id", ["hx1-overseas-exit-poll-as-official", "h01-overseas-results-video", "t03-taipei-early-ballots"]);
+  const en = await onlyItems(page, "en", ["hx1-overseas-exit-poll-as-official", "h12-disqualified-after-dkpp", "t01-sampang-children-ballots"]);
+  await open(page);
+  const circulated = { id: { "2024-02": "Beredar Feb 2024", "2023-12": "Beredar Des 2023" }, en: { "2024-02": "Circulated Feb 2024" } };
+  const seen = { id: [], en: [] };
+  for (const [lang, bank, labels] of [
+    ["id", id, { start: "Mulai kuis", post: "Pesan yang beredar di media sosial", answer: "Hoaks", next: "Pertanyaan berikutnya", result: "Lihat hasil", verdict: "Label pemeriksa fakta: ", contested: "Label diperdebatkan: ", by: "Diperiksa oleh ", source: "Sumber: " }],
+    ["en", en, { start: "Start the quiz", post: "A post going around on social media", answer: "Hoax", next: "Next question", result: "See your result", verdict: "Fact-checker's label: ", contested: "Contested label: ", by: "Checked by ", source: "Source: " }],
+  ]) {
+    const w = page.locator(`#quiz-${lang}`);
+    await playAll(w, bank, labels, {
+      card: async (item, post) => {
+        const when = circulated[lang][item.circulated];
+        assert.ok(when, `${item.id}: a known month`);
+        await post.getByText(when, { exact: true }).waitFor();
+        seen[lang].push(item.id);
+      },
+      feedback: async (item, fb) => {
+        const text = await fb.innerText();
+        const link = w.getByRole("link", { name: new RegExp(`^(${labels.by}|${labels.source})`) }).first();
+        if (item.contested) {
+          assert.ok(text.includes(labels.contested + item.contested), `${item.id}: shown as contested`);
+          assert.ok(!text.includes(labels.verdict), `${item.id}: no checker's verdict`);
+          assert.ok(!text.includes("[HOAKS]"), `${item.id}: the disputed label is not shown as a verdict`);
+          assert.equal(await link.innerText(), labels.source + item.source.checker, "the source, not a checker");
+        } else {
+          assert.ok(text.includes(labels.verdict + item.verdict) === Boolean(item.verdict), `${item.id}: the label`);
+          assert.ok((await link.innerText()).startsWith(labels.by + item.source.checker));
+        }
+        assert.equal(await link.getAttribute("href"), item.source.url);
+      },
+    });
+    const result = await w.locator(".pw-quiz").innerText();
+    if (lang === "id") {
+      assert.match(result, /Hotline hoaks Bawaslu: .*0811-9810-123.* \(info per Mar 2024\)/);
+      assert.match(result, /aduankonten\.id \(Komdigi\): .* \(info per Mar 2025\)/);
+    } else {
+      assert.match(result, /Bawaslu hoax hotline: .*0811-9810-123.* \(as of Mar 2024\)/);
+      assert.match(result, /aduankonten\.id \(Komdigi\): .* \(as of Mar 2025\)/);
+    }
+  }
+  assert.deepEqual(seen.id.sort(), id.items.map((i) => i.id).sort(), "every item was asked");
+  assert.deepEqual(seen.en.sort(), en.items.map((i) => i.id).sort());
+  // The translated labels, as a reader sees them.
+  assert.equal(id.items.find((i) => i.id === "h01-overseas-results-video").verdict, "Salah (“False”)");
+  assert.equal(en.items.find((i) => i.id === "h12-disqualified-after-dkpp").verdict, "Hoax (“[HOAKS]”)");
+  assert.equal(en.items.find((i) => i.id === "t01-sampang-children-ballots").verdict, "True (“Benar”)");
+  assert.deepEqual(await axe(page), [], "result screens");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the Pilkada 2024 bank loads from dist/data through data-quiz-src", async () => {
+  const bank = JSON.parse(readFileSync(new URL("../../data/quiz-pilkada-jakarta-2024-en.json", import.meta.url)));
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/article.html`);
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "pilkada";
+    el.setAttribute("data-pemilu-widget", "");
+    el.setAttribute("data-modules", "quiz");
+    el.setAttribute("data-lang", "en");
+    el.setAttribute("data-quiz-count", "10");
+    el.setAttribute("data-quiz-src", "/data/quiz-pilkada-jakarta-2024-en.json");
+    document.getElementById("slot").append(el);
+  });
+  await waitReady(page, 1);
+  const w = page.locator("#pilkada");
+  await w.getByRole("button", { name: "Start the quiz" }).click();
+  await w.getByText("Question 1 of 10").waitFor();
+  const claim = await w.locator(".pw-claim").innerText();
+  const item = bank.items.find((i) => i.claim === claim);
+  assert.ok(item, "the claim comes from the Pilkada bank");
+  assert.equal(await w.getByRole("figure").getByText(/^Circulated /).innerText(), `Circulated ${{ "2024-08": "Aug 2024", "2024-11": "Nov 2024", "2024-12": "Dec 2024", "2024": "2024" }[item.circulated]}`);
+  assert.deepEqual((await events(page, "pemilu:error")), []);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

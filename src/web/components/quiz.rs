@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
-use crate::domain::quiz::{parse_bank, peek, Answer, Bank, Given, Round, Saved, Step};
+use crate::domain::quiz::{month_year, parse_bank, peek, Answer, Bank, Given, Item, Round, Saved, Step};
 use crate::domain::time::parse_date;
 use crate::web::browser::{self, format_day, num, DateStyle};
 use crate::web::markup::Markup;
@@ -49,7 +49,6 @@ enum Intent {
     Review,
 }
 
-#[derive(Clone)]
 struct State {
     screen: Screen,
     bank: Option<Rc<Bank>>,
@@ -74,7 +73,7 @@ fn event(s: &mut State, name: &'static str, detail: Vec<(&'static str, JsValue)>
 }
 
 /// Starts (or resumes) a round with a loaded bank, saving and announcing it.
-fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> State {
+fn begin(props: &QuizProps, s: &mut State, bank: Rc<Bank>, intent: Intent) {
     let raw = browser::load(&props.store_key).unwrap_or_default();
     let mut saved = Saved::decode(&raw, &bank).unwrap_or_default();
     let today = browser::today();
@@ -92,7 +91,7 @@ fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> Sta
         Round::new(&bank, usize::from(props.count), seed, &avoid)
     });
     if round.given.is_empty() {
-        event(&mut s, "pemilu:quiz-start", vec![("total", num(round.total()))]);
+        event(s, "pemilu:quiz-start", vec![("total", num(round.total()))]);
     }
     saved.round = Some(round.clone());
     browser::store(&props.store_key, &saved.encode());
@@ -103,19 +102,20 @@ fn begin(props: &QuizProps, mut s: State, bank: Rc<Bank>, intent: Intent) -> Sta
     s.confidence = None;
     s.share_status = None;
     s.focus += 1;
-    s
 }
 
-fn post(m: &mut Markup, lang: Lang, claim: &str) {
+/// The claim as a forwarded post, with when it circulated.
+fn post(m: &mut Markup, lang: Lang, item: &Item) {
     m.open("figure", &[("class", "pw-post"), ("aria-label", Msg::PostLabel.text(lang))]);
-    m.open("div", &[("class", "pw-post-head"), ("aria-hidden", "true")]).el("span", &[("class", "pw-avatar")], "?");
-    m.el("span", &[("class", "pw-post-author")], Msg::PostAuthor.text(lang)).close("div");
-    m.el("blockquote", &[("class", "pw-claim")], claim).close("figure");
+    m.open("div", &[("class", "pw-post-head")]).el("span", &[("class", "pw-avatar"), ("aria-hidden", "true")], "?");
+    m.el("span", &[("aria-hidden", "true")], Msg::PostAuthor.text(lang));
+    m.el("span", &[("class", "pw-post-date")], &tr(lang, Msg::Circulated, &[("date", &month_year(lang, &item.circulated))])).close("div");
+    m.el("blockquote", &[("class", "pw-claim")], &item.claim).close("figure");
 }
 
 fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     let Some(item) = bank.item(id) else { return };
-    post(m, lang, &item.claim);
+    post(m, lang, item);
     let correct = item.answer == given.answer;
     m.open("div", &[("class", if correct { "pw-fb pw-fb-ok" } else { "pw-fb pw-fb-no" })]);
     m.open("p", &[("class", "pw-fb-head")]).el(
@@ -125,7 +125,10 @@ fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     );
     m.text(if correct { Msg::Correct } else { Msg::Incorrect }.text(lang)).text(" ");
     m.text(if item.answer == Answer::Hoax { Msg::ItIsHoax } else { Msg::ItIsFact }.text(lang)).close("p");
-    if let Some(v) = &item.verdict {
+    // A contested label is never shown as a checker's verdict.
+    if let Some(note) = &item.contested {
+        m.p("", &tr(lang, Msg::Contested, &[("note", note)]));
+    } else if let Some(v) = &item.verdict {
         m.p("", &tr(lang, Msg::VerdictLabel, &[("verdict", v)]));
     }
     if item.technique != "none" {
@@ -135,13 +138,10 @@ fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     }
     m.close("div");
     m.p("pw-explain", &item.explanation);
-    let by = match &item.date {
-        Some(d) => {
-            let date = parse_date(d).map(|day| format_day(lang, DateStyle::ShortDate, day)).unwrap_or_else(|| d.clone());
-            tr(lang, Msg::CheckedByOn, &[("checker", &item.checker), ("date", &date)])
-        }
-        None => tr(lang, Msg::CheckedBy, &[("checker", &item.checker)]),
-    };
+    let mut by = tr(lang, if item.contested.is_some() { Msg::SourceBy } else { Msg::CheckedBy }, &[("checker", &item.checker)]);
+    if let Some(d) = &item.date {
+        by = format!("{by}, {}", parse_date(d).map_or_else(|| month_year(lang, d), |day| format_day(lang, DateStyle::ShortDate, day)));
+    }
     m.open("p", &[("class", "pw-links")]).link(&item.url, &by);
     for (i, u) in item.also_see.iter().enumerate() {
         m.link(u, &tr(lang, Msg::AlsoSee, &[("n", &(i + 2).to_string())]));
@@ -185,6 +185,7 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
     m.close("ul").el("h4", &[], Msg::ReportHeading.text(lang)).open("ul", &[("class", "pw-list")]);
     for c in &bank.report {
         m.open("li", &[]).el("strong", &[], &c.name).text(": ").text(&c.detail).text(" ");
+        m.text(&tr(lang, Msg::ChannelAsOf, &[("date", &month_year(lang, &c.as_of))])).text(" ");
         if let Some(u) = &c.url {
             m.link(u, &c.name);
         }
@@ -212,14 +213,14 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
     let lang = props.lang;
     match action {
         Action::Start(intent) => match s.bank.clone() {
-            Some(bank) => *s = begin(props, s.clone(), bank, intent),
+            Some(bank) => begin(props, s, bank, intent),
             None => {
                 s.screen = Screen::Loading;
                 s.last_intent = intent;
                 return true;
             }
         },
-        Action::Loaded(bank, intent) => *s = begin(props, s.clone(), bank, intent),
+        Action::Loaded(bank, intent) => begin(props, s, bank, intent),
         Action::Failed(code, message) => {
             browser::warn(&message);
             event(s, "pemilu:error", vec![("code", code.into()), ("message", message.as_str().into())]);
@@ -298,11 +299,9 @@ fn run(props: &QuizProps, state: &std::cell::RefCell<State>, update: &UseForceUp
 fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
     let (url, lang) = (props.src.to_string(), props.lang);
     wasm_bindgen_futures::spawn_local(async move {
-        act.emit(match browser::fetch_json(&url).await {
-            Ok(j) => match parse_bank(&j) {
-                Ok(bank) => Action::Loaded(Rc::new(bank), intent),
-                Err(e) => Action::Failed("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &e.0)])),
-            },
+        // `None`: not fetched; `Some`: fetched but not a valid bank (not JSON, or what is wrong).
+        act.emit(match browser::fetch_json(&url).await.and_then(|j| parse_bank(&j).map_err(|e| Some(e.0))) {
+            Ok(bank) => Action::Loaded(Rc::new(bank), intent),
             Err(None) => Action::Failed("data-fetch-failed", tr(lang, Msg::QuizFetchFailed, &[("url", &url)])),
             Err(Some(d)) => Action::Failed("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &d)])),
         });
@@ -360,7 +359,7 @@ pub fn quiz(props: &QuizProps) -> Html {
         })
     };
 
-    let s = state.borrow().clone();
+    let s = state.borrow();
     // Move focus to the element marked for it after each transition.
     {
         let root = root.clone();
@@ -389,9 +388,10 @@ pub fn quiz(props: &QuizProps) -> Html {
             let progress = |n: usize| tr(lang, Msg::QuestionOf, &[("n", &(n + 1).to_string()), ("total", &total.to_string())]);
             match round.step() {
                 Step::Question(n) => {
-                    let claim = bank.item(&round.ids[n]).map_or("", |i| i.claim.as_str());
                     m.el("h3", &[("class", "pw-progress"), ("tabindex", "-1"), ("data-focus", "")], &progress(n));
-                    post(&mut m, lang, claim);
+                    if let Some(item) = bank.item(&round.ids[n]) {
+                        post(&mut m, lang, item);
+                    }
                     m.open("fieldset", &[("class", "pw-confs")]).el("legend", &[], Msg::ConfidenceLegend.text(lang));
                     for (c, label) in [("1", Msg::Confidence1), ("2", Msg::Confidence2), ("3", Msg::Confidence3)] {
                         m.open("label", &[("class", "pw-conf")]);
@@ -450,18 +450,19 @@ pub fn quiz(props: &QuizProps) -> Html {
 
     // One delegated listener for every button and radio in the markup.
     let onclick = {
-        let (act, s) = (act.clone(), s.clone());
+        let (act, state) = (act.clone(), state.clone());
         Callback::from(move |e: MouseEvent| {
             let Some(name) = target_attr(&e, "data-act") else { return };
             let action = match name.as_str() {
                 "new" => Action::Start(Intent::New),
                 "continue" => Action::Start(Intent::Continue),
                 "review" => Action::Start(Intent::Review),
-                "retry" => Action::Start(s.last_intent),
+                "retry" => Action::Start(state.borrow().last_intent),
                 "hoax" => Action::Answer(Answer::Hoax),
                 "fact" => Action::Answer(Answer::Fact),
                 "next" => Action::Next,
                 "share" => {
+                    let s = state.borrow();
                     if let (Some(bank), Some(round)) = (&s.bank, &s.round) {
                         let score = round.score(bank).correct.to_string();
                         let text = tr(lang, Msg::ShareText, &[("score", &score), ("total", &round.total().to_string())]);
