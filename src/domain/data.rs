@@ -191,7 +191,7 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
     Ok(out)
 }
 
-/// Dates a dataset may hold: 1945 (the first general law on elections) to 2200. A date outside
+/// Dates a dataset may hold: 1945 (the republic's founding) to 2200. A date outside
 /// is a typing error, not an election.
 fn sane_day(day: i64) -> bool {
     (-9131..=84000).contains(&day)
