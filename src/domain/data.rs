@@ -5,8 +5,12 @@
 use std::rc::Rc;
 
 use crate::domain::election::{Election, Stage};
-use crate::domain::json::{join, localized, opt_arr, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json};
-use crate::domain::parties::{sort_small, DprResult, DprRow, Pair, Party, PartyData, PresidentialResult, Scope};
+use crate::domain::json::{
+    join, localized, opt_arr, opt_bool, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json,
+};
+use crate::domain::parties::{
+    hundredths, normalize, share, sort_small, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope,
+};
 use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
 
 /// The Pemilu 2024 dataset served at `dist/data/pemilu-2024.json`, minified by `build.rs`.
@@ -44,15 +48,17 @@ fn opt_url<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<String>, Data
     }
 }
 
-fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError> {
+/// A list of strings that pass `ok`, each named by its index when it does not.
+fn strings<J: Json>(v: &J, path: &str, key: &str, ok: fn(&str) -> bool) -> Result<Vec<String>, DataError> {
     opt_arr(v, path, key)?
         .iter()
         .enumerate()
-        .map(|(i, u)| {
-            let p = format!("{}[{i}]", join(path, key));
-            u.string().filter(|s| is_http_url(s)).ok_or_else(|| DataError::missing(&p))
-        })
+        .map(|(i, u)| u.string().filter(|s| ok(s)).ok_or_else(|| DataError::missing(&format!("{}[{i}]", join(path, key)))))
         .collect()
+}
+
+fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError> {
+    strings(v, path, key, is_http_url)
 }
 
 fn date<J: Json>(v: &J, path: &str, key: &str) -> Result<i64, DataError> {
@@ -123,11 +129,7 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
             "aceh" => Scope::Aceh,
             other => return Err(DataError::at(&join(&p, "scope"), other)),
         };
-        let aliases = opt_arr(v, &p, "aliases")?
-            .iter()
-            .enumerate()
-            .map(|(k, a)| a.string().ok_or_else(|| DataError::missing(&format!("{p}.aliases[{k}]"))))
-            .collect::<Result<Vec<_>, _>>()?;
+        let aliases = strings(v, &p, "aliases", |_| true)?;
         let abbr = req_str(v, &p, "abbr")?;
         let name = req_str(v, &p, "name")?;
         if abbr.trim().is_empty() || name.trim().is_empty() {
@@ -156,7 +158,23 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
         if out.iter().any(|q| q.number == number) {
             return Err(DataError::at(&join(&p, "number"), &number.to_string()));
         }
-        let nominating = numbers(v, &p, "nominatingParties", known)?;
+        // `candidate` and `runningMate`, or their older names `president` and `vicePresident`.
+        let name = |key: &str, old: &str| match (opt_str(v, &p, key)?, opt_str(v, &p, old)?) {
+            (Some(s), None) | (None, Some(s)) if !s.trim().is_empty() => Ok(s),
+            _ => Err(DataError::missing(&join(&p, key))),
+        };
+        // Nominating parties by ballot number, or by name in a file without a party list.
+        let key = "nominatingParties";
+        let (nominating, nominating_names) = if known.is_empty() {
+            (Vec::new(), strings(v, &p, key, |s| !s.trim().is_empty())?)
+        } else {
+            (numbers(v, &p, key, known)?, Vec::new())
+        };
+        // An independent pair has no nominating party; any other pair has at least one.
+        let independent = opt_bool(v, &p, "independent")?;
+        if independent != (nominating.is_empty() && nominating_names.is_empty()) {
+            return Err(if independent { DataError::at(&join(&p, "independent"), "true") } else { DataError::missing(&join(&p, key)) });
+        }
         let (supporters, supporters_note, supporters_sources) = match v.field("otherSupporters") {
             Some(o) => {
                 let op = join(&p, "otherSupporters");
@@ -166,20 +184,25 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
         };
         out.push(Pair {
             number,
-            president: req_str(v, &p, "president")?,
-            vice_president: req_str(v, &p, "vicePresident")?,
+            candidate: name("candidate", "president")?,
+            running_mate: name("runningMate", "vicePresident")?,
             nominating,
+            nominating_names,
+            independent,
             supporters,
             supporters_note,
             supporters_sources,
             source: url(v, &p, "source")?,
+            number_source: opt_url(v, &p, "numberSource")?,
         });
     }
     // A party nominates at most one pair.
     for (i, a) in out.iter().enumerate() {
         for b in &out[i + 1..] {
-            if let Some(n) = a.nominating.iter().find(|n| b.nominating.contains(n)) {
-                return Err(DataError::at(&format!("pairs[{i}].nominatingParties"), &n.to_string()));
+            let by_number = a.nominating.iter().find(|n| b.nominating.contains(n)).map(u8::to_string);
+            let by_name = || a.nominating_names.iter().find(|n| b.nominating_names.iter().any(|m| normalize(m) == normalize(n))).cloned();
+            if let Some(n) = by_number.or_else(by_name) {
+                return Err(DataError::at(&format!("pairs[{i}].nominatingParties"), &n));
             }
         }
     }
@@ -189,29 +212,54 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
 
 const MAX_VOTES: i64 = 10_000_000_000;
 
-fn presidential<J: Json>(r: &J, pairs: &[Pair]) -> Result<PresidentialResult, DataError> {
-    let p = "results.presidential";
+/// The pairs' result at `p` (`results.pairs`, or `results.presidential` in older files).
+fn pair_result<J: Json>(r: &J, p: &str, pairs: &[Pair]) -> Result<PairResult, DataError> {
+    let count = |key: &str| r.field(key).map(|_| req_int(r, p, key, 0, MAX_VOTES).map(|n| n as u64)).transpose();
     let total_valid = req_int(r, p, "totalValid", 0, MAX_VOTES)? as u64;
     let mut votes = Vec::new();
+    let mut published = Vec::new();
     for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
         let vp = format!("{p}.votes[{i}]");
         let pair = req_int(v, &vp, "pair", 1, 99)? as u8;
         if !pairs.iter().any(|x| x.number == pair) || votes.iter().any(|(n, _)| *n == pair) {
             return Err(DataError::at(&join(&vp, "pair"), &pair.to_string()));
         }
-        votes.push((pair, req_int(v, &vp, "votes", 0, MAX_VOTES)? as u64));
+        let n = req_int(v, &vp, "votes", 0, MAX_VOTES)? as u64;
+        if let Some(pc) = opt_num(v, &vp, "percent", 0.0, 100.0)? {
+            published.push((join(&vp, "percent"), n, pc));
+        }
+        votes.push((pair, n));
     }
     if votes.iter().map(|(_, v)| v).sum::<u64>() != total_valid {
         return Err(DataError::at(&join(p, "totalValid"), &total_valid.to_string()));
     }
+    // A published share must match the counts to within its rounding (two decimals).
+    if let Some((path, _, pc)) = published.iter().find(|(_, n, pc)| (share(*n, total_valid) - pc).abs() > 0.005 + 1e-9) {
+        return Err(DataError::at(path, &hundredths(*pc)));
+    }
+    // Valid + invalid = ballots cast, and no more ballots than registered voters.
+    let invalid = match (count("totalInvalid")?, count("ballotsCast")?) {
+        (None, None) => None,
+        (Some(bad), Some(cast)) if total_valid + bad == cast => Some((bad, cast)),
+        (_, None) => return Err(DataError::missing(&join(p, "ballotsCast"))),
+        (_, Some(cast)) => return Err(DataError::at(&join(p, "ballotsCast"), &cast.to_string())),
+    };
+    let registered = match count("registeredVoters")? {
+        Some(n) if invalid.is_some_and(|(_, cast)| cast <= n) => Some((n, url(r, p, "registeredVotersSource")?)),
+        Some(n) => return Err(DataError::at(&join(p, "registeredVoters"), &n.to_string())),
+        None => None,
+    };
     sort_small(&mut votes, |(n, _)| *n);
-    Ok(PresidentialResult {
+    Ok(PairResult {
         as_of: date(r, p, "asOf")?,
         decree: opt_str(r, p, "decree")?,
+        set_by: opt_str(r, p, "setBy")?,
         total_valid,
         votes,
+        invalid,
         turnout_percent: opt_num(r, p, "turnoutPercent", 0.0, 100.0)?,
         turnout_source: opt_url(r, p, "turnoutSource")?,
+        registered,
         source: url(r, p, "source")?,
         confirmed_by: opt_localized(r, p, "confirmedBy")?,
         confirmed_source: opt_url(r, p, "confirmedSource")?,
@@ -286,13 +334,27 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
     let parties = parties(root)?;
     let known: Vec<u8> = parties.iter().map(|p| p.number).collect();
     let pairs = pairs(root, &known)?;
-    let (presidential, dpr) = match root.field("results") {
+    let office = match opt_str(root, "", "office")?.as_deref() {
+        None | Some("president") => Office::President,
+        Some("governor") => Office::Governor,
+        Some("regent") => Office::Regent,
+        Some("mayor") => Office::Mayor,
+        Some(other) => return Err(DataError::at("office", other)),
+    };
+    let (pair_result, dpr) = match root.field("results") {
         Some(r) => {
-            (r.field("presidential").map(|x| presidential(&x, &pairs)).transpose()?, r.field("dpr").map(|x| dpr(&x, &parties)).transpose()?)
+            // The pairs' result as `pairs`, or by its older name `presidential`; not both.
+            let pair_result = match (r.field("pairs"), r.field("presidential")) {
+                (Some(_), Some(_)) => return Err(DataError::at("results", "pairs, presidential")),
+                (Some(x), None) => Some(pair_result(&x, "results.pairs", &pairs)?),
+                (None, Some(x)) => Some(pair_result(&x, "results.presidential", &pairs)?),
+                (None, None) => None,
+            };
+            (pair_result, r.field("dpr").map(|x| dpr(&x, &parties)).transpose()?)
         }
         None => (None, None),
     };
-    Ok(Dataset { election, parties: Rc::new(PartyData { parties, pairs, presidential, dpr }) })
+    Ok(Dataset { election, parties: Rc::new(PartyData { office, parties, pairs, pair_result, dpr }) })
 }
 
 /// The bundled dataset, parsed natively (tests only; the browser parses with `JSON.parse`).
@@ -357,7 +419,7 @@ mod tests {
         assert_eq!(dpr.rows.iter().map(|r| r.votes).sum::<u64>(), 151_796_631);
         assert_eq!(dpr.rows.iter().map(|r| r.seats).sum::<u32>(), 580);
         assert_eq!(dpr.threshold_percent, 4.0);
-        let pres = d.presidential.as_ref().unwrap();
+        let pres = d.pair_result.as_ref().unwrap();
         assert_eq!(pres.votes, vec![(1, 40_971_906), (2, 96_214_691), (3, 27_040_878)]);
         assert_eq!(pres.total_valid, 164_227_475);
         assert!(is_http_url(&pres.source) && is_http_url(&dpr.votes_source));
@@ -402,6 +464,141 @@ mod tests {
             f["results"]["dpr"].as_object_mut().unwrap().remove("thresholdPercent");
         })
         .starts_with("results.dpr.thresholdPercent"));
+    }
+
+    /// The Jakarta governor race (fetched when a page names it, never compiled in).
+    const PILKADA_JSON: &str = include_str!("../../data/pilkada-jakarta-2024.json");
+
+    fn pilkada() -> Value {
+        serde_json::from_str(PILKADA_JSON).unwrap()
+    }
+
+    fn pilkada_broken(edit: &dyn Fn(&mut Value)) -> String {
+        let mut f = pilkada();
+        edit(&mut f);
+        parse_dataset(&f).unwrap_err().0
+    }
+
+    #[test]
+    fn pilkada_jakarta_reads_with_its_integrity() {
+        let d = parse_dataset(&pilkada()).unwrap();
+        let e = &d.election;
+        assert_eq!(e.name.get(Lang::Id), "Pilkada Jakarta 2024");
+        assert_eq!(e.name.get(Lang::En), "2024 Jakarta gubernatorial election");
+        assert_eq!(e.voting_day, days_from_civil(2024, 11, 27));
+        assert_eq!((e.polls_open, e.polls_close), (7 * 3_600_000, 13 * 3_600_000));
+        let ids: Vec<&str> = e.stages.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["registration", "determination", "campaign", "quiet", "voting", "counting", "results", "governor-elect", "inauguration"]
+        );
+        let quiet = &e.stages[3];
+        assert_eq!((quiet.start_day, quiet.end_day), (days_from_civil(2024, 11, 24), days_from_civil(2024, 11, 26)));
+        assert_eq!(e.stages[7].start_day, days_from_civil(2025, 1, 9));
+        assert_eq!(e.stages[8].start_day, days_from_civil(2025, 2, 20));
+        assert!(e.stages.iter().all(|s| is_http_url(&s.source)) && is_http_url(&e.source));
+
+        let d = &d.parties;
+        assert_eq!(d.office, Office::Governor);
+        assert!(d.parties.is_empty() && d.dpr.is_none(), "no national party list, no DPR result");
+        let names: Vec<String> = d.pairs.iter().map(|p| format!("{} {} \u{2013} {}", p.number, p.candidate, p.running_mate)).collect();
+        assert_eq!(
+            names,
+            ["1 Ridwan Kamil \u{2013} Suswono", "2 Dharma Pongrekun \u{2013} Kun Wardana", "3 Pramono Anung \u{2013} Rano Karno"]
+        );
+        assert_eq!(d.pairs[0].nominating_names.len(), 12);
+        assert!(d.pairs[1].independent && d.pairs[1].nominating_names.is_empty() && d.pairs[1].nominating.is_empty());
+        assert_eq!(d.pairs[2].nominating_names, ["PDI-P", "Hanura"]);
+        assert!(d.pairs.iter().all(|p| !p.independent || p.number == 2));
+        assert!(d.pairs.iter().all(|p| is_http_url(&p.source) && p.number_source.as_deref().is_some_and(is_http_url)));
+
+        let r = d.pair_result.as_ref().unwrap();
+        assert_eq!(r.votes, vec![(1, 1_718_160), (2, 459_230), (3, 2_183_239)]);
+        assert_eq!(r.votes.iter().map(|(_, v)| v).sum::<u64>(), r.total_valid);
+        assert_eq!(r.total_valid, 4_360_629);
+        assert_eq!(r.invalid, Some((363_764, 4_724_393)));
+        assert_eq!(r.total_valid + 363_764, 4_724_393, "valid + invalid = ballots cast");
+        // KPU DKI's published shares, independently of the file's own `percent` fields.
+        for ((_, v), published) in r.votes.iter().zip([39.40, 10.53, 50.07]) {
+            assert!((share(*v, r.total_valid) - published).abs() < 0.005, "{v}: {published}");
+        }
+        assert!(share(r.votes[2].1, r.total_valid) > 50.0, "one round: more than half the valid votes");
+        let (turnout, computed) = r.turnout().unwrap();
+        assert!(computed && (turnout - 57.52).abs() < 0.005, "{turnout}");
+        assert_eq!(r.set_by.as_deref(), Some("KPU DKI Jakarta"));
+        assert!(is_http_url(&r.source) && r.confirmed_source.as_deref().is_some_and(is_http_url));
+    }
+
+    #[test]
+    fn pilkada_integrity_failures_are_named() {
+        let b = |edit: &dyn Fn(&mut Value)| pilkada_broken(edit);
+        assert!(b(&|f: &mut Value| f["pairs"][1]["nominatingParties"] = json!(["PKB"])).starts_with("pairs[1].independent"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"] = json!([])).starts_with("pairs[0].nominatingParties = ?"));
+        assert!(
+            b(&|f: &mut Value| f["pairs"][0]["nominatingParties"] = json!([2])).starts_with("pairs[0].nominatingParties[0]"),
+            "no party list: names only"
+        );
+        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"][0] = json!(" ")).starts_with("pairs[0].nominatingParties[0]"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"][0] = json!("PDIP"))
+            .starts_with("pairs[0].nominatingParties = \u{201c}PDIP"));
+        assert!(b(&|f: &mut Value| f["pairs"][1]["independent"] = json!("yes")).starts_with("pairs[1].independent"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["president"] = json!("Ridwan Kamil")).starts_with("pairs[0].candidate"));
+        assert!(b(&|f: &mut Value| {
+            f["pairs"][2].as_object_mut().unwrap().remove("runningMate");
+        })
+        .starts_with("pairs[2].runningMate"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["numberSource"] = json!("okezone")).starts_with("pairs[0].numberSource"));
+        let r = |f: &mut Value| f["results"]["pairs"].clone();
+        assert!(b(&|f: &mut Value| f["results"]["pairs"]["votes"][0]["votes"] = json!(1_718_161)).starts_with("results.pairs.totalValid"));
+        assert!(b(&|f: &mut Value| f["results"]["pairs"]["votes"][0]["percent"] = json!(39.5))
+            .starts_with("results.pairs.votes[0].percent = \u{201c}39.50"));
+        assert!(
+            b(&|f: &mut Value| f["results"]["pairs"]["votes"][2]["percent"] = json!(50.06)).starts_with("results.pairs.votes[2].percent"),
+            "Okezone's 50.06"
+        );
+        // Counts swapped between pairs still add up; the published shares catch it.
+        assert!(b(&|f: &mut Value| {
+            f["results"]["pairs"]["votes"][0]["votes"] = json!(459_230);
+            f["results"]["pairs"]["votes"][1]["votes"] = json!(1_718_160);
+        })
+        .starts_with("results.pairs.votes[0].percent"));
+        assert!(b(&|f: &mut Value| f["results"]["pairs"]["totalInvalid"] = json!(363_765))
+            .starts_with("results.pairs.ballotsCast = \u{201c}4724393"));
+        assert!(b(&|f: &mut Value| {
+            f["results"]["pairs"].as_object_mut().unwrap().remove("ballotsCast");
+        })
+        .starts_with("results.pairs.ballotsCast = ?"));
+        assert!(
+            b(&|f: &mut Value| f["results"]["pairs"]["registeredVoters"] = json!(4_000_000)).starts_with("results.pairs.registeredVoters")
+        );
+        assert!(b(&|f: &mut Value| {
+            f["results"]["pairs"].as_object_mut().unwrap().remove("registeredVotersSource");
+        })
+        .starts_with("results.pairs.registeredVotersSource"));
+        assert!(b(&|f: &mut Value| f["results"]["presidential"] = r(f)).starts_with("results = "), "one name for the pairs' result");
+        assert!(b(&|f: &mut Value| f["office"] = json!("king")).starts_with("office"));
+    }
+
+    #[test]
+    fn the_pairs_result_may_use_either_name() {
+        let mut f = pilkada();
+        f["results"]["presidential"] = f["results"]["pairs"].take();
+        f["results"].as_object_mut().unwrap().remove("pairs");
+        let d = parse_dataset(&f).unwrap();
+        assert_eq!(d.parties.pair_result, parse_dataset(&pilkada()).unwrap().parties.pair_result);
+        let mut f = file();
+        f["results"]["presidential"]["votes"][0]["percent"] = json!(24.95);
+        assert!(parse_dataset(&f).is_ok(), "24.95 is pair 01's share to two decimals");
+        assert!(broken(|f| f["results"]["presidential"]["votes"][0]["percent"] = json!(24.9))
+            .starts_with("results.presidential.votes[0].percent"));
+        // The 2024 file: names as president/vicePresident; parties by ballot number only.
+        let d = bundled_dataset().unwrap().parties;
+        assert_eq!(
+            (d.office, d.pairs[1].candidate.as_str(), d.pairs[1].running_mate.as_str()),
+            (Office::President, "Prabowo Subianto", "Gibran Rakabuming Raka")
+        );
+        assert!(broken(|f| f["pairs"][0]["nominatingParties"][0] = json!("PKB")).starts_with("pairs[0].nominatingParties[0]"));
+        assert!(broken(|f| f["pairs"][0]["independent"] = json!(true)).starts_with("pairs[0].independent"));
     }
 
     #[test]

@@ -114,7 +114,7 @@ messages! {
     CurrentStage => "Tahap saat ini: {stage} ({dates}).", "Current stage: {stage} ({dates}).";
     AllStagesDone => "Semua tahapan telah selesai; tahap terakhir: {stage} ({dates}).", "All stages are complete; the last was {stage} ({dates}).";
     NextStage => "Berikutnya: {stage}, mulai {date}.", "Next: {stage}, from {date}.";
-    TimelineHeading => "Tahapan pemilu", "Election timeline";
+    TimelineHeading => "Tahapan pemilihan", "Election timeline";
     StageCurrentMark => "tahap saat ini", "current stage";
     StageDoneMark => "selesai", "completed";
     TimelineSource => "Sumber jadwal", "Timeline source";
@@ -155,10 +155,16 @@ messages! {
     PartySource => "Sumber nomor urut", "Ballot number source";
     ResultSource => "Sumber hasil", "Results source";
     NominatingParties => "Partai pengusul: {parties}.", "Nominating parties: {parties}.";
+    Independent => "Partai pengusul: tidak ada; pasangan perseorangan (independen).", "Nominating parties: none; an independent pair (jalur perseorangan).";
+    NoPartyList => "Pemilihan ini tidak memakai daftar partai bernomor urut: partai tidak ada di surat suara, tetapi dapat mengusung pasangan calon. Partai pengusul setiap pasangan:", "This election has no list of parties with ballot numbers: parties are not on the ballot, but they may nominate candidate pairs. Each pair's nominating parties:";
     OtherSupporters => "Juga didukung: {parties}.", "Also backed by: {parties}.";
     PairResult => "Hasil: {votes} suara ({share}).", "Result: {votes} votes ({share}).";
     PairSource => "Sumber pasangan calon", "Candidate pair source";
-    PresCaption => "Hasil pemilihan presiden, ditetapkan KPU {date}", "Presidential election result, set by KPU on {date}";
+    ResultCaption => "Hasil pemilihan {office}, ditetapkan {by} {date}", "{office} election result, set by {by} on {date}";
+    OfficePresident => "presiden", "Presidential";
+    OfficeGovernor => "gubernur", "Gubernatorial";
+    OfficeRegent => "bupati", "Regent";
+    OfficeMayor => "wali kota", "Mayoral";
     DprCaption => "Perolehan suara DPR ({votes_date}) dan kursi ({seats_date})", "DPR votes ({votes_date}) and seats ({seats_date})";
     ColPair => "Pasangan", "Pair";
     ColParty => "Partai", "Party";
@@ -166,15 +172,18 @@ messages! {
     ColShare => "Persen", "Share";
     ColSeats => "Kursi", "Seats";
     PassedMark => "lolos", "passed";
-    ThresholdNote => "Ambang batas parlemen {threshold} dari suara sah nasional ({votes} suara). {passed} partai lolos (ditandai \u{2713}); kursi dibagi dengan metode Sainte-Lagu\u{eb}.", "Parliamentary threshold: {threshold} of valid national votes ({votes} votes). {passed} parties passed (marked \u{2713}); seats are allocated by the Sainte-Lagu\u{eb} method.";
+    ThresholdNote => "Ambang batas parlemen {threshold} dari suara sah nasional: {threshold} dari {total} suara sah adalah {votes} suara (dihitung, dibulatkan ke atas). {passed} partai lolos (ditandai \u{2713}); kursi dibagi dengan metode Sainte-Lagu\u{eb}.", "Parliamentary threshold: {threshold} of valid national votes; {threshold} of {total} valid votes is {votes} votes (computed, rounded up). {passed} parties passed (marked \u{2713}); seats are allocated by the Sainte-Lagu\u{eb} method.";
     TotalValid => "Total suara sah: {votes}.", "Total valid votes: {votes}.";
     Turnout => "Partisipasi pemilih: {share}.", "Turnout: {share}.";
+    InvalidVotes => "Suara tidak sah: {invalid}. Jumlah suara sah dan tidak sah: {cast}.", "Invalid votes: {invalid}. Ballots cast (valid and invalid): {cast}.";
+    TurnoutComputed => "Partisipasi pemilih: {share} (dihitung: jumlah suara sah dan tidak sah dibagi {voters} pemilih dalam DPT).", "Turnout: {share} (computed: ballots cast divided by {voters} registered voters).";
     SortTableVotes => "Urutkan menurut perolehan suara", "Sort by votes";
     SortTableNumber => "Urutkan menurut nomor urut", "Sort by ballot number";
-    ConfirmedSource => "Sumber putusan MK", "Constitutional Court ruling source";
+    ConfirmedSource => "Sumber pengukuhan hasil", "Result confirmation source";
     SeatsSource => "Sumber kursi", "Seats source";
     ThresholdSource => "Sumber ambang batas", "Threshold source";
     TurnoutSource => "Sumber partisipasi", "Turnout source";
+    VotersSource => "Sumber jumlah pemilih (DPT)", "Registered voters source";
     NoResults => "Hasil resmi belum tersedia.", "Official results are not available yet.";
     NoPartyData => "Data partai tidak tersedia dalam berkas data ini.", "This data file has no party data.";
 

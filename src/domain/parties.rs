@@ -55,19 +55,41 @@ impl Party {
     }
 }
 
-/// A presidential / vice-presidential pair.
+/// What the candidate pairs run for (the dataset's `office`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Office {
+    /// President and vice-president (a Pemilu).
+    #[default]
+    President,
+    /// Governor and vice-governor (a provincial Pilkada).
+    Governor,
+    /// Regent and vice-regent (a regency Pilkada).
+    Regent,
+    /// Mayor and vice-mayor (a city Pilkada).
+    Mayor,
+}
+
+/// A candidate pair: president and vice-president, or a regional head and deputy.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pair {
     pub number: u8,
-    pub president: String,
-    pub vice_president: String,
+    /// The candidate for the office (president, governor, regent or mayor).
+    pub candidate: String,
+    /// The running mate (vice-president, vice-governor, …).
+    pub running_mate: String,
     /// Ballot numbers of the nominating parties (KPU's reading).
     pub nominating: Vec<u8>,
+    /// The nominating parties by name, in a file without a party list (a Pilkada).
+    pub nominating_names: Vec<String>,
+    /// Nominated by no party (jalur perseorangan).
+    pub independent: bool,
     /// Ballot numbers of other participating parties also listed as supporters.
     pub supporters: Vec<u8>,
     pub supporters_note: Option<Localized>,
     pub supporters_sources: Vec<String>,
     pub source: String,
+    /// A separate source for the ballot number (the draw), when `source` does not give it.
+    pub number_source: Option<String>,
 }
 
 impl Pair {
@@ -77,20 +99,39 @@ impl Pair {
     }
 }
 
-/// The official presidential result.
+/// The official result of the pairs' vote (presidential, or a regional head's).
 #[derive(Clone, Debug, PartialEq)]
-pub struct PresidentialResult {
+pub struct PairResult {
     /// Days since 1970-01-01 of the decision.
     pub as_of: i64,
     pub decree: Option<String>,
+    /// Who set the result, when not the national KPU (e.g. "KPU DKI Jakarta").
+    pub set_by: Option<String>,
     pub total_valid: u64,
     /// `(pair number, votes)`, in pair order.
     pub votes: Vec<(u8, u64)>,
+    /// Invalid votes and all ballots cast (valid + invalid), when published.
+    pub invalid: Option<(u64, u64)>,
     pub turnout_percent: Option<f64>,
     pub turnout_source: Option<String>,
+    /// Registered voters (DPT) and their source: turnout is computed from them when no
+    /// published figure is given.
+    pub registered: Option<(u64, String)>,
     pub source: String,
     pub confirmed_by: Option<Localized>,
     pub confirmed_source: Option<String>,
+}
+
+impl PairResult {
+    /// Turnout in percent and whether the widget computed it (ballots cast ÷ registered voters)
+    /// rather than showing a published figure.
+    pub fn turnout(&self) -> Option<(f64, bool)> {
+        match (self.turnout_percent, self.invalid, &self.registered) {
+            (Some(t), _, _) => Some((t, false)),
+            (None, Some((_, cast)), Some((voters, _))) => Some((share(cast, *voters), true)),
+            _ => None,
+        }
+    }
 }
 
 /// One party's DPR result.
@@ -145,12 +186,20 @@ pub fn share(part: u64, total: u64) -> f64 {
     }
 }
 
+/// A non-negative number with two decimals ("16.72"), for messages, attributes and CSS, without
+/// the float-formatting machinery.
+pub fn hundredths(v: f64) -> String {
+    let n = (v.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}", n / 100, n % 100)
+}
+
 /// Everything the parties module shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct PartyData {
+    pub office: Office,
     pub parties: Vec<Party>,
     pub pairs: Vec<Pair>,
-    pub presidential: Option<PresidentialResult>,
+    pub pair_result: Option<PairResult>,
     pub dpr: Option<DprResult>,
 }
 
@@ -300,7 +349,7 @@ impl PartyData {
 
     /// Whether results exist (the vote-share sort and the results view are offered).
     pub fn has_results(&self) -> bool {
-        self.presidential.is_some() || self.dpr.is_some()
+        self.pair_result.is_some() || self.dpr.is_some()
     }
 }
 

@@ -170,6 +170,9 @@ impl Json for JsJson {
     fn array(&self) -> Option<Vec<Self>> {
         Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(JsJson).collect())
     }
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
 }
 
 /// Parses JSON text with the browser's `JSON.parse`.

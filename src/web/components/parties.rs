@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
-use crate::domain::parties::{share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
+use crate::domain::parties::{hundredths, share, sort_small, Filter, Office, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
 use crate::web::components::Same;
 use crate::web::markup::Markup;
@@ -99,18 +99,20 @@ fn party_names(d: &PartyData, numbers: &[u8]) -> String {
 }
 
 fn pair_label(p: &Pair) -> String {
-    format!("{} \u{2013} {}", p.president, p.vice_president)
+    format!("{} \u{2013} {}", p.candidate, p.running_mate)
+}
+
+/// "Nominating parties: …", by ballot number or by name, or that the pair is independent.
+fn nominating_line(d: &PartyData, lang: Lang, p: &Pair) -> String {
+    if p.independent {
+        return Msg::Independent.text(lang).into();
+    }
+    let parties = if p.nominating_names.is_empty() { party_names(d, &p.nominating) } else { p.nominating_names.join(", ") };
+    tr(lang, Msg::NominatingParties, &[("parties", &parties)])
 }
 
 fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
     numbers.iter().filter_map(|n| d.pair(*n)).map(|p| format!("{} ({})", pair_no(p.number), pair_label(p))).collect::<Vec<_>>().join(", ")
-}
-
-/// A non-negative number with two decimals, for attributes and CSS ("16.72"), without the
-/// float-formatting machinery.
-fn hundredths(v: f64) -> String {
-    let n = (v.max(0.0) * 100.0).round() as u64;
-    format!("{}.{:02}", n / 100, n % 100)
 }
 
 fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
@@ -156,14 +158,23 @@ fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
     m.into_html()
 }
 
-fn pair_cards(d: &PartyData, lang: Lang) -> Html {
+/// The pairs with equal weight, in one structure: number, names, nominating parties, and unless
+/// `brief` (the parties tab of a file without a party list), supporters, result and sources.
+fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
     let mut m = Markup::default();
+    if brief {
+        m.p("", Msg::NoPartyList.text(lang));
+    }
     m.open("ul", &[("class", "pw-pairs")]);
     for pair in &d.pairs {
         m.open("li", &[("class", "pw-pair")]);
         badge(&mut m, lang, &pair_no(pair.number));
         m.open("div", &[]).el("h3", &[("class", "pw-pair-names")], &pair_label(pair));
-        m.p("", &tr(lang, Msg::NominatingParties, &[("parties", &party_names(d, &pair.nominating))]));
+        m.p("", &nominating_line(d, lang, pair));
+        if brief {
+            m.close("div").close("li");
+            continue;
+        }
         if !pair.supporters.is_empty() {
             let mut line = tr(lang, Msg::OtherSupporters, &[("parties", &party_names(d, &pair.supporters))]);
             if let Some(n) = &pair.supporters_note {
@@ -171,8 +182,7 @@ fn pair_cards(d: &PartyData, lang: Lang) -> Html {
             }
             m.p("", &line);
         }
-        let result =
-            d.presidential.as_ref().and_then(|r| r.votes.iter().find(|(n, _)| *n == pair.number).map(|(_, v)| (*v, r.total_valid)));
+        let result = d.pair_result.as_ref().and_then(|r| r.votes.iter().find(|(n, _)| *n == pair.number).map(|(_, v)| (*v, r.total_valid)));
         if let Some((votes, total)) = result {
             m.p(
                 "",
@@ -184,6 +194,9 @@ fn pair_cards(d: &PartyData, lang: Lang) -> Html {
             );
         }
         m.open("p", &[("class", "pw-links")]).link(&pair.source, Msg::PairSource.text(lang));
+        if let Some(s) = &pair.number_source {
+            m.link(s, Msg::PartySource.text(lang));
+        }
         for (i, s) in pair.supporters_sources.iter().enumerate() {
             m.link(s, &format!("{} {}", Msg::Source.text(lang), i + 2));
         }
@@ -229,7 +242,7 @@ fn table(m: &mut Markup, caption: &str, cols: &[&str], rows: Vec<(String, Vec<St
 fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
     let mut m = Markup::default();
     let cols = [Msg::ColVotes.text(lang), Msg::ColShare.text(lang)];
-    if let Some(r) = &d.presidential {
+    if let Some(r) = &d.pair_result {
         let shares: Vec<f64> = r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).collect();
         let max = shares.iter().copied().fold(0.0, f64::max);
         let rows = r
@@ -241,15 +254,35 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
                 (format!("{} {name}", pair_no(*n)), vec![format_int(lang, *v as i64), format_percent(lang, *s)], Some(*s), false)
             })
             .collect();
-        let mut caption = tr(lang, Msg::PresCaption, &[("date", &format_day(lang, DateStyle::ShortDate, r.as_of))]);
+        let office = match d.office {
+            Office::President => Msg::OfficePresident,
+            Office::Governor => Msg::OfficeGovernor,
+            Office::Regent => Msg::OfficeRegent,
+            Office::Mayor => Msg::OfficeMayor,
+        };
+        let mut caption = tr(
+            lang,
+            Msg::ResultCaption,
+            &[
+                ("office", office.text(lang)),
+                ("by", r.set_by.as_deref().unwrap_or("KPU")),
+                ("date", &format_day(lang, DateStyle::ShortDate, r.as_of)),
+            ],
+        );
         if let Some(dec) = &r.decree {
             caption = format!("{caption} ({dec})");
         }
         m.open("div", &[("class", "pw-result pw-pres")]);
         table(&mut m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
-        if let Some(t) = r.turnout_percent {
-            note = format!("{note} {}", tr(lang, Msg::Turnout, &[("share", &format_percent(lang, t))]));
+        if let Some((bad, cast)) = r.invalid {
+            let line = tr(lang, Msg::InvalidVotes, &[("invalid", &format_int(lang, bad as i64)), ("cast", &format_int(lang, cast as i64))]);
+            note = format!("{note} {line}");
+        }
+        let voters = r.registered.as_ref().map_or(0, |(n, _)| *n as i64);
+        if let Some((t, computed)) = r.turnout() {
+            let msg = if computed { Msg::TurnoutComputed } else { Msg::Turnout };
+            note = format!("{note} {}", tr(lang, msg, &[("share", &format_percent(lang, t)), ("voters", &format_int(lang, voters))]));
         }
         if let Some(c) = &r.confirmed_by {
             note = format!("{note} {}", c.get(lang));
@@ -257,6 +290,9 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         m.p("pw-small", &note).open("p", &[("class", "pw-links")]).link(&r.source, Msg::ResultSource.text(lang));
         if let Some(s) = &r.turnout_source {
             m.link(s, Msg::TurnoutSource.text(lang));
+        }
+        if let Some((_, s)) = &r.registered {
+            m.link(s, Msg::VotersSource.text(lang));
         }
         if let Some(s) = &r.confirmed_source {
             m.link(s, Msg::ConfirmedSource.text(lang));
@@ -290,18 +326,19 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         let passed = r.rows.iter().filter(|row| r.passed(row)).count();
         m.open("div", &[("class", "pw-result pw-dpr")]);
         table(&mut m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)], body, max, lang);
+        // No published figure matches the stored total: the widget says it computed the threshold.
         let note = tr(
             lang,
             Msg::ThresholdNote,
             &[
                 ("threshold", &format_percent_short(lang, r.threshold_percent)),
+                ("total", &format_int(lang, r.total_valid as i64)),
                 ("votes", &format_int(lang, threshold_votes)),
                 ("passed", &passed.to_string()),
             ],
         );
         let decrees: Vec<&str> = [&r.votes_decree, &r.seats_decree].into_iter().flatten().map(String::as_str).collect();
-        let total = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
-        m.p("pw-small", &format!("{note} {total} {}", decrees.join("; ")))
+        m.p("pw-small", &format!("{note} {}", decrees.join("; ")))
             .open("p", &[("class", "pw-links")])
             .link(&r.votes_source, Msg::ResultSource.text(lang));
         if let Some(s) = &r.seats_source {
@@ -312,7 +349,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         }
         m.close("p").close("div");
     }
-    if d.presidential.is_none() && d.dpr.is_none() {
+    if d.pair_result.is_none() && d.dpr.is_none() {
         m.p("", Msg::NoResults.text(lang));
     }
     m.into_html()
@@ -373,7 +410,9 @@ pub fn parties(props: &PartiesProps) -> Html {
         });
     }
 
-    if d.parties.is_empty() {
+    // Without parties and pairs there is nothing to show; a file with pairs but no party list (a
+    // Pilkada) gets the same tabs, its parties tab naming each pair's nominating parties.
+    if d.parties.is_empty() && d.pairs.is_empty() {
         return html! { <div class="pw-parties"><h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2><p>{ Msg::NoPartyData.text(lang) }</p></div> };
     }
 
@@ -410,6 +449,7 @@ pub fn parties(props: &PartiesProps) -> Html {
     };
 
     let panel = match current {
+        Tab::Parties if d.parties.is_empty() => pair_cards(&d, lang, true),
         Tab::Parties => {
             let list = d.view(&view.query, view.filter, view.sort);
             let total = d.parties.len();
@@ -490,7 +530,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                 </>
             }
         }
-        Tab::Pairs => pair_cards(&d, lang),
+        Tab::Pairs => pair_cards(&d, lang, false),
         Tab::Results => {
             let onclick = act.reform(|_| Change::DprOrder);
             let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
