@@ -155,8 +155,8 @@ messages! {
     PartySource => "Sumber nomor urut", "Ballot number source";
     ResultSource => "Sumber hasil", "Results source";
     NominatingParties => "Partai pengusul: {parties}.", "Nominating parties: {parties}.";
-    Independent => "Partai pengusul: tidak ada; pasangan perseorangan (independen).", "Nominating parties: none; an independent pair (jalur perseorangan).";
-    NoPartyList => "Pemilihan ini tidak memakai daftar partai bernomor urut: partai tidak ada di surat suara, tetapi dapat mengusung pasangan calon. Partai pengusul setiap pasangan:", "This election has no list of parties with ballot numbers: parties are not on the ballot, but they may nominate candidate pairs. Each pair's nominating parties:";
+    Independent => "Partai pengusul: tidak ada (calon perseorangan).", "Nominating parties: none (independent pair).";
+    NoPartyList => "Partai tidak ada di surat suara pemilihan ini dan tidak bernomor urut; partai mengusung pasangan calon:", "Parties are not on this ballot and have no ballot numbers; they nominate candidate pairs:";
     OtherSupporters => "Juga didukung: {parties}.", "Also backed by: {parties}.";
     PairResult => "Hasil: {votes} suara ({share}).", "Result: {votes} votes ({share}).";
     PairSource => "Sumber pasangan calon", "Candidate pair source";
@@ -172,18 +172,17 @@ messages! {
     ColShare => "Persen", "Share";
     ColSeats => "Kursi", "Seats";
     PassedMark => "lolos", "passed";
-    ThresholdNote => "Ambang batas parlemen {threshold} dari suara sah nasional: {threshold} dari {total} suara sah adalah {votes} suara (dihitung, dibulatkan ke atas). {passed} partai lolos (ditandai \u{2713}); kursi dibagi dengan metode Sainte-Lagu\u{eb}.", "Parliamentary threshold: {threshold} of valid national votes; {threshold} of {total} valid votes is {votes} votes (computed, rounded up). {passed} parties passed (marked \u{2713}); seats are allocated by the Sainte-Lagu\u{eb} method.";
+    ThresholdNote => "Ambang batas parlemen {threshold} dari suara sah nasional: {votes} dari {total} suara (dihitung). {passed} partai lolos (ditandai \u{2713}); kursi dibagi dengan metode Sainte-Lagu\u{eb}.", "Parliamentary threshold: {threshold} of valid national votes: {votes} of {total} votes (computed). {passed} parties passed (marked \u{2713}); seats are allocated by the Sainte-Lagu\u{eb} method.";
     TotalValid => "Total suara sah: {votes}.", "Total valid votes: {votes}.";
     Turnout => "Partisipasi pemilih: {share}.", "Turnout: {share}.";
-    InvalidVotes => "Suara tidak sah: {invalid}. Jumlah suara sah dan tidak sah: {cast}.", "Invalid votes: {invalid}. Ballots cast (valid and invalid): {cast}.";
-    TurnoutComputed => "Partisipasi pemilih: {share} (dihitung: jumlah suara sah dan tidak sah dibagi {voters} pemilih dalam DPT).", "Turnout: {share} (computed: ballots cast divided by {voters} registered voters).";
+    InvalidVotes => "Suara tidak sah: {invalid}; suara sah dan tidak sah: {cast}.", "Invalid votes: {invalid}; ballots cast: {cast}.";
+    TurnoutComputed => "Partisipasi pemilih: {share} (dihitung dari {voters} pemilih dalam DPT).", "Turnout: {share} (computed from {voters} registered voters).";
     SortTableVotes => "Urutkan menurut perolehan suara", "Sort by votes";
     SortTableNumber => "Urutkan menurut nomor urut", "Sort by ballot number";
     ConfirmedSource => "Sumber pengukuhan hasil", "Result confirmation source";
     SeatsSource => "Sumber kursi", "Seats source";
     ThresholdSource => "Sumber ambang batas", "Threshold source";
     TurnoutSource => "Sumber partisipasi", "Turnout source";
-    VotersSource => "Sumber jumlah pemilih (DPT)", "Registered voters source";
     NoResults => "Hasil resmi belum tersedia.", "Official results are not available yet.";
     NoPartyData => "Data partai tidak tersedia dalam berkas data ini.", "This data file has no party data.";
 

@@ -112,26 +112,15 @@ pub struct PairResult {
     pub votes: Vec<(u8, u64)>,
     /// Invalid votes and all ballots cast (valid + invalid), when published.
     pub invalid: Option<(u64, u64)>,
+    /// Turnout as published, or else computed from ballots cast and registered voters.
     pub turnout_percent: Option<f64>,
+    /// The source of the published turnout, or of the registered voters it was computed from.
     pub turnout_source: Option<String>,
-    /// Registered voters (DPT) and their source: turnout is computed from them when no
-    /// published figure is given.
-    pub registered: Option<(u64, String)>,
+    /// Registered voters (DPT), when the widget computed the turnout from them (else 0).
+    pub turnout_voters: u64,
     pub source: String,
     pub confirmed_by: Option<Localized>,
     pub confirmed_source: Option<String>,
-}
-
-impl PairResult {
-    /// Turnout in percent and whether the widget computed it (ballots cast ÷ registered voters)
-    /// rather than showing a published figure.
-    pub fn turnout(&self) -> Option<(f64, bool)> {
-        match (self.turnout_percent, self.invalid, &self.registered) {
-            (Some(t), _, _) => Some((t, false)),
-            (None, Some((_, cast)), Some((voters, _))) => Some((share(cast, *voters), true)),
-            _ => None,
-        }
-    }
 }
 
 /// One party's DPR result.

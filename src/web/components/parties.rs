@@ -279,10 +279,10 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
             let line = tr(lang, Msg::InvalidVotes, &[("invalid", &format_int(lang, bad as i64)), ("cast", &format_int(lang, cast as i64))]);
             note = format!("{note} {line}");
         }
-        let voters = r.registered.as_ref().map_or(0, |(n, _)| *n as i64);
-        if let Some((t, computed)) = r.turnout() {
-            let msg = if computed { Msg::TurnoutComputed } else { Msg::Turnout };
-            note = format!("{note} {}", tr(lang, msg, &[("share", &format_percent(lang, t)), ("voters", &format_int(lang, voters))]));
+        if let Some(t) = r.turnout_percent {
+            // Computed from registered voters when the file has no published figure: say so.
+            let (msg, voters) = if r.turnout_voters > 0 { (Msg::TurnoutComputed, format_int(lang, r.turnout_voters as i64)) } else { (Msg::Turnout, String::new()) };
+            note = format!("{note} {}", tr(lang, msg, &[("share", &format_percent(lang, t)), ("voters", &voters)]));
         }
         if let Some(c) = &r.confirmed_by {
             note = format!("{note} {}", c.get(lang));
@@ -290,9 +290,6 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         m.p("pw-small", &note).open("p", &[("class", "pw-links")]).link(&r.source, Msg::ResultSource.text(lang));
         if let Some(s) = &r.turnout_source {
             m.link(s, Msg::TurnoutSource.text(lang));
-        }
-        if let Some((_, s)) = &r.registered {
-            m.link(s, Msg::VotersSource.text(lang));
         }
         if let Some(s) = &r.confirmed_source {
             m.link(s, Msg::ConfirmedSource.text(lang));
