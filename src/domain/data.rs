@@ -334,12 +334,9 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
     let parties = parties(root)?;
     let known: Vec<u8> = parties.iter().map(|p| p.number).collect();
     let pairs = pairs(root, &known)?;
-    let office = match opt_str(root, "", "office")?.as_deref() {
-        None | Some("president") => Office::President,
-        Some("governor") => Office::Governor,
-        Some("regent") => Office::Regent,
-        Some("mayor") => Office::Mayor,
-        Some(other) => return Err(DataError::at("office", other)),
+    let office = match opt_str(root, "", "office")? {
+        None => Office::President,
+        Some(s) => Office::parse(&s).ok_or_else(|| DataError::at("office", &s))?,
     };
     let (pair_result, dpr) = match root.field("results") {
         Some(r) => {
@@ -581,6 +578,11 @@ mod tests {
         .starts_with("results.pairs.registeredVotersSource"));
         assert!(b(&|f: &mut Value| f["results"]["presidential"] = r(f)).starts_with("results = "), "one name for the pairs' result");
         assert!(b(&|f: &mut Value| f["office"] = json!("king")).starts_with("office"));
+        for (i, name) in Office::NAMES.iter().enumerate() {
+            let mut f = pilkada();
+            f["office"] = json!(name);
+            assert_eq!(parse_dataset(&f).unwrap().parties.office as usize, i, "{name}");
+        }
     }
 
     #[test]

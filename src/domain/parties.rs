@@ -55,7 +55,7 @@ impl Party {
     }
 }
 
-/// What the candidate pairs run for (the dataset's `office`).
+/// What the candidate pairs run for (the dataset's `office`), in the order of [`Office::NAMES`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Office {
     /// President and vice-president (a Pemilu).
@@ -67,6 +67,17 @@ pub enum Office {
     Regent,
     /// Mayor and vice-mayor (a city Pilkada).
     Mayor,
+}
+
+impl Office {
+    /// The names in the data file, in declaration order.
+    pub const NAMES: [&'static str; 4] = ["president", "governor", "regent", "mayor"];
+    const ALL: [Office; 4] = [Office::President, Office::Governor, Office::Regent, Office::Mayor];
+
+    /// The office named `s` in a data file.
+    pub fn parse(s: &str) -> Option<Office> {
+        Office::NAMES.iter().position(|n| *n == s).map(|i| Office::ALL[i])
+    }
 }
 
 /// A candidate pair: president and vice-president, or a regional head and deputy.

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
-use crate::domain::parties::{hundredths, share, sort_small, Filter, Office, Pair, Party, PartyData, Scope, SortBy};
+use crate::domain::parties::{hundredths, share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
 use crate::web::components::Same;
 use crate::web::markup::Markup;
@@ -254,12 +254,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
                 (format!("{} {name}", pair_no(*n)), vec![format_int(lang, *v as i64), format_percent(lang, *s)], Some(*s), false)
             })
             .collect();
-        let office = match d.office {
-            Office::President => Msg::OfficePresident,
-            Office::Governor => Msg::OfficeGovernor,
-            Office::Regent => Msg::OfficeRegent,
-            Office::Mayor => Msg::OfficeMayor,
-        };
+        let office = [Msg::OfficePresident, Msg::OfficeGovernor, Msg::OfficeRegent, Msg::OfficeMayor][d.office as usize];
         let mut caption = tr(
             lang,
             Msg::ResultCaption,
