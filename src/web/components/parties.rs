@@ -81,6 +81,13 @@ impl Reducible for View {
     }
 }
 
+/// `text`, a space and `more`: sentences joined without the formatting machinery of `format!`.
+fn then(mut text: String, more: &str) -> String {
+    text.push(' ');
+    text.push_str(more);
+    text
+}
+
 /// "01" for pair numbers, as on the ballot.
 fn pair_no(n: u8) -> String {
     format!("{n:02}")
@@ -142,7 +149,7 @@ fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
             if r.passed(row) { Msg::Passed } else { Msg::NotPassed },
             &[("threshold", &format_percent_short(lang, r.threshold_percent))],
         );
-        m.p("", &format!("{line} {passed}"));
+        m.p("", &then(line, &passed));
     }
     if let Some(note) = &p.note {
         m.open("p", &[("class", "pw-note")]).el("strong", &[], &format!("{}: ", Msg::Note.text(lang))).text(note.get(lang)).close("p");
@@ -178,7 +185,7 @@ fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
         if !pair.supporters.is_empty() {
             let mut line = tr(lang, Msg::OtherSupporters, &[("parties", &party_names(d, &pair.supporters))]);
             if let Some(n) = &pair.supporters_note {
-                line = format!("{line} {}", n.get(lang));
+                line = then(line, n.get(lang));
             }
             m.p("", &line);
         }
@@ -271,16 +278,15 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         table(&mut m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
         if let Some((bad, cast)) = r.invalid {
-            let line = tr(lang, Msg::InvalidVotes, &[("invalid", &format_int(lang, bad as i64)), ("cast", &format_int(lang, cast as i64))]);
-            note = format!("{note} {line}");
+            note = then(note, &tr(lang, Msg::InvalidVotes, &[("invalid", &format_int(lang, bad as i64)), ("cast", &format_int(lang, cast as i64))]));
         }
         if let Some(t) = r.turnout_percent {
             // Computed from registered voters when the file has no published figure: say so.
             let (msg, voters) = if r.turnout_voters > 0 { (Msg::TurnoutComputed, format_int(lang, r.turnout_voters as i64)) } else { (Msg::Turnout, String::new()) };
-            note = format!("{note} {}", tr(lang, msg, &[("share", &format_percent(lang, t)), ("voters", &voters)]));
+            note = then(note, &tr(lang, msg, &[("share", &format_percent(lang, t)), ("voters", &voters)]));
         }
         if let Some(c) = &r.confirmed_by {
-            note = format!("{note} {}", c.get(lang));
+            note = then(note, c.get(lang));
         }
         m.p("pw-small", &note).open("p", &[("class", "pw-links")]).link(&r.source, Msg::ResultSource.text(lang));
         if let Some(s) = &r.turnout_source {
@@ -330,7 +336,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
             ],
         );
         let decrees: Vec<&str> = [&r.votes_decree, &r.seats_decree].into_iter().flatten().map(String::as_str).collect();
-        m.p("pw-small", &format!("{note} {}", decrees.join("; ")))
+        m.p("pw-small", &then(note, &decrees.join("; ")))
             .open("p", &[("class", "pw-links")])
             .link(&r.votes_source, Msg::ResultSource.text(lang));
         if let Some(s) = &r.seats_source {
