@@ -159,7 +159,7 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
             return Err(DataError::at(&join(&p, "number"), &number.to_string()));
         }
         // `candidate` and `runningMate`, or their older names `president` and `vicePresident`.
-        let name = |key: &str, old: &str| opt_str(v, &p, old)?.map_or_else(|| req_str(v, &p, key), Ok);
+        let name = |keys: [&str; 2]| keys.iter().find_map(|k| v.field(k)).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(&p, keys[0])));
         // Nominating parties by ballot number, or by name in a file without a party list.
         let key = "nominatingParties";
         let (nominating, nominating_names) = if known.is_empty() {
@@ -181,8 +181,8 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
         };
         out.push(Pair {
             number,
-            candidate: name("candidate", "president")?,
-            running_mate: name("runningMate", "vicePresident")?,
+            candidate: name(["candidate", "president"])?,
+            running_mate: name(["runningMate", "vicePresident"])?,
             nominating,
             nominating_names,
             independent,
@@ -211,7 +211,8 @@ const MAX_VOTES: i64 = 10_000_000_000;
 
 /// The pairs' result at `p` (`results.pairs`, or `results.presidential` in older files).
 fn pair_result<J: Json>(r: &J, p: &str, pairs: &[Pair]) -> Result<PairResult, DataError> {
-    let count = |key: &str| r.field(key).map(|_| req_int(r, p, key, 0, MAX_VOTES).map(|n| n as u64)).transpose();
+    // Optional counts (the schema also requires whole numbers).
+    let count = |key: &str| opt_num(r, p, key, 0.0, MAX_VOTES as f64).map(|n| n.map(|n| n as u64));
     let total_valid = req_int(r, p, "totalValid", 0, MAX_VOTES)? as u64;
     let mut votes = Vec::new();
     for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
