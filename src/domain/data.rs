@@ -9,7 +9,7 @@ use crate::domain::json::{
     join, localized, opt_arr, opt_bool, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json,
 };
 use crate::domain::parties::{
-    hundredths, normalize, share, sort_small, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope,
+    hundredths, normalize, share, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope,
 };
 use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
 
@@ -121,7 +121,8 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
     for (i, v) in opt_arr(root, "", "parties")?.iter().enumerate() {
         let p = format!("parties[{i}]");
         let number = req_int(v, &p, "number", 1, 255)? as u8;
-        if out.iter().any(|q| q.number == number) {
+        // Unique and in ballot order: each number above the one before.
+        if out.last().is_some_and(|q| q.number >= number) {
             return Err(DataError::at(&join(&p, "number"), &number.to_string()));
         }
         let scope = match req_str(v, &p, "scope")?.as_str() {
@@ -146,7 +147,6 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
             urls(v, &p, "noteSources")?,
         ));
     }
-    sort_small(&mut out, |p| p.number);
     Ok(out)
 }
 
@@ -155,7 +155,8 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
     for (i, v) in opt_arr(root, "", "pairs")?.iter().enumerate() {
         let p = format!("pairs[{i}]");
         let number = req_int(v, &p, "number", 1, 99)? as u8;
-        if out.iter().any(|q| q.number == number) {
+        // Unique and in ballot order: each number above the one before.
+        if out.last().is_some_and(|q| q.number >= number) {
             return Err(DataError::at(&join(&p, "number"), &number.to_string()));
         }
         // `candidate` and `runningMate`, or their older names `president` and `vicePresident`.
@@ -203,7 +204,6 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
             }
         }
     }
-    sort_small(&mut out, |p| p.number);
     Ok(out)
 }
 
@@ -218,7 +218,7 @@ fn pair_result<J: Json>(r: &J, p: &str, pairs: &[Pair]) -> Result<PairResult, Da
     for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
         let vp = format!("{p}.votes[{i}]");
         let pair = req_int(v, &vp, "pair", 1, 99)? as u8;
-        if !pairs.iter().any(|x| x.number == pair) || votes.iter().any(|(n, _)| *n == pair) {
+        if !pairs.iter().any(|x| x.number == pair) || votes.last().is_some_and(|(n, _)| *n >= pair) {
             return Err(DataError::at(&join(&vp, "pair"), &pair.to_string()));
         }
         let n = req_int(v, &vp, "votes", 0, MAX_VOTES)? as u64;
@@ -250,7 +250,6 @@ fn pair_result<J: Json>(r: &J, p: &str, pairs: &[Pair]) -> Result<PairResult, Da
         }
         _ => return Err(DataError::missing(&join(p, "registeredVoters"))),
     }
-    sort_small(&mut votes, |(n, _)| *n);
     Ok(PairResult {
         as_of: date(r, p, "asOf")?,
         decree: opt_str(r, p, "decree")?,
@@ -276,7 +275,7 @@ fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
         let vp = format!("{p}.votes[{i}]");
         let party = req_int(v, &vp, "party", 1, 255)? as u8;
         let known = parties.iter().any(|x| x.number == party && x.scope == Scope::National);
-        if !known || rows.iter().any(|r| r.party == party) {
+        if !known || rows.last().is_some_and(|r| r.party >= party) {
             return Err(DataError::at(&join(&vp, "party"), &party.to_string()));
         }
         rows.push(DprRow {
@@ -291,7 +290,6 @@ fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
     if rows.iter().map(|r| r.seats).sum::<u32>() != seats_total {
         return Err(DataError::at(&join(p, "seatsTotal"), &seats_total.to_string()));
     }
-    sort_small(&mut rows, |r| r.party);
     let threshold_percent =
         opt_num(r, p, "thresholdPercent", 0.0, 100.0)?.ok_or_else(|| DataError::missing(&join(p, "thresholdPercent")))?;
     Ok(DprResult {
@@ -449,6 +447,10 @@ mod tests {
     fn integrity_failures_are_named() {
         assert!(broken(|f| f["parties"][1]["number"] = json!(1)).starts_with("parties[1].number = \u{201c}1"));
         assert!(broken(|f| f["parties"][0]["scope"] = json!("local")).starts_with("parties[0].scope"));
+        assert!(broken(|f| f["parties"].as_array_mut().unwrap().swap(0, 1)).starts_with("parties[1].number = \u{201c}1"), "ballot order");
+        assert!(broken(|f| f["pairs"][2]["number"] = json!(2)).starts_with("pairs[2].number = \u{201c}2"));
+        assert!(broken(|f| f["results"]["presidential"]["votes"].as_array_mut().unwrap().swap(0, 2)).starts_with("results.presidential.votes[1].pair"));
+        assert!(broken(|f| f["results"]["dpr"]["votes"].as_array_mut().unwrap().swap(3, 4)).starts_with("results.dpr.votes[4].party"));
         assert!(broken(|f| f["parties"][0]["source"] = json!("")).starts_with("parties[0].source"));
         assert!(broken(|f| f["pairs"][0]["nominatingParties"][0] = json!(99)).starts_with("pairs[0].nominatingParties[0]"));
         assert!(broken(|f| f["pairs"][1]["nominatingParties"][0] = json!(1)).starts_with("pairs[0].nominatingParties"));

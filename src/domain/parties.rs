@@ -49,8 +49,6 @@ impl Party {
             keys.push(n.replace(' ', ""));
             keys.extend(n.split(' ').filter(|w| !w.is_empty()).map(String::from));
         }
-        sort_small(&mut keys, |k| k.clone());
-        keys.dedup();
         Party { number, abbr, aliases, name, scope, source, note, note_sources, keys }
     }
 }
