@@ -278,11 +278,18 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         table(&mut m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
         if let Some((bad, cast)) = r.invalid {
-            note = then(note, &tr(lang, Msg::InvalidVotes, &[("invalid", &format_int(lang, bad as i64)), ("cast", &format_int(lang, cast as i64))]));
+            note = then(
+                note,
+                &tr(lang, Msg::InvalidVotes, &[("invalid", &format_int(lang, bad as i64)), ("cast", &format_int(lang, cast as i64))]),
+            );
         }
         if let Some(t) = r.turnout_percent {
             // Computed from registered voters when the file has no published figure: say so.
-            let (msg, voters) = if r.turnout_voters > 0 { (Msg::TurnoutComputed, format_int(lang, r.turnout_voters as i64)) } else { (Msg::Turnout, String::new()) };
+            let (msg, voters) = if r.turnout_voters > 0 {
+                (Msg::TurnoutComputed, format_int(lang, r.turnout_voters as i64))
+            } else {
+                (Msg::Turnout, String::new())
+            };
             note = then(note, &tr(lang, msg, &[("share", &format_percent(lang, t)), ("voters", &voters)]));
         }
         if let Some(c) = &r.confirmed_by {
