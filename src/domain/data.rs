@@ -340,12 +340,12 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
     let (pair_result, dpr) = match root.field("results") {
         Some(r) => {
             // The pairs' result as `pairs`, or by its older name `presidential`; not both.
-            let pair_result = match (r.field("pairs"), r.field("presidential")) {
-                (Some(_), Some(_)) => return Err(DataError::at("results", "pairs, presidential")),
-                (Some(x), None) => Some(pair_result(&x, "results.pairs", &pairs)?),
-                (None, Some(x)) => Some(pair_result(&x, "results.presidential", &pairs)?),
-                (None, None) => None,
-            };
+            let (new, old) = (r.field("pairs"), r.field("presidential"));
+            if new.is_some() && old.is_some() {
+                return Err(DataError::at("results", "pairs, presidential"));
+            }
+            let p = if new.is_some() { "results.pairs" } else { "results.presidential" };
+            let pair_result = new.or(old).map(|x| pair_result(&x, p, &pairs)).transpose()?;
             (pair_result, r.field("dpr").map(|x| dpr(&x, &parties)).transpose()?)
         }
         None => (None, None),
