@@ -155,7 +155,7 @@ messages! {
     PartySource => "Sumber nomor urut", "Ballot number source";
     ResultSource => "Sumber hasil", "Results source";
     NominatingParties => "Partai pengusul: {parties}.", "Nominating parties: {parties}.";
-    Independent => "Partai pengusul: tidak ada (calon perseorangan).", "Nominating parties: none (independent pair).";
+    Independent => "Partai pengusul: tidak ada (jalur perseorangan).", "Nominating parties: none (independent pair).";
     NoPartyList => "Partai tidak ada di surat suara pemilihan ini dan tidak bernomor urut; partai mengusung pasangan calon:", "Parties are not on this ballot and have no ballot numbers; they nominate candidate pairs:";
     OtherSupporters => "Juga didukung: {parties}.", "Also backed by: {parties}.";
     PairResult => "Hasil: {votes} suara ({share}).", "Result: {votes} votes ({share}).";
@@ -172,7 +172,7 @@ messages! {
     ColShare => "Persen", "Share";
     ColSeats => "Kursi", "Seats";
     PassedMark => "lolos", "passed";
-    ThresholdNote => "Ambang batas parlemen {threshold} dari suara sah nasional: {votes} dari {total} suara (dihitung). {passed} partai lolos (ditandai \u{2713}); kursi dibagi dengan metode Sainte-Lagu\u{eb}.", "Parliamentary threshold: {threshold} of valid national votes: {votes} of {total} votes (computed). {passed} parties passed (marked \u{2713}); seats are allocated by the Sainte-Lagu\u{eb} method.";
+    ThresholdNote => "Ambang batas parlemen {threshold} dari suara sah nasional ({votes} dari {total} suara, dihitung). {passed} partai lolos (ditandai \u{2713}); kursi dibagi dengan metode Sainte-Lagu\u{eb}.", "Parliamentary threshold: {threshold} of valid national votes ({votes} of {total} votes, computed). {passed} parties passed (marked \u{2713}); seats are allocated by the Sainte-Lagu\u{eb} method.";
     TotalValid => "Total suara sah: {votes}.", "Total valid votes: {votes}.";
     Turnout => "Partisipasi pemilih: {share}.", "Turnout: {share}.";
     InvalidVotes => "Suara tidak sah: {invalid}; suara sah dan tidak sah: {cast}.", "Invalid votes: {invalid}; ballots cast: {cast}.";

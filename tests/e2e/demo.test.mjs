@@ -62,7 +62,7 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
     // The Pilkada dataset, fetched: its own name, no DPR, its pairs.
     const pk = await widgetText(page, "demo-pilkada");
     assert.match(pk, /Menuju Pilkada Jakarta 2024/);
-    assert.match(pk, /Partai pengusul: tidak ada; pasangan perseorangan \(independen\)\./);
+    assert.match(pk, /Partai pengusul: tidak ada \(jalur perseorangan\)\./);
     assert.doesNotMatch(pk, /DPR/);
 
     // Dark sidebar really is dark; host CSS did not leak in.
