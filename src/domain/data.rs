@@ -8,7 +8,7 @@ use crate::domain::election::{Election, Stage};
 use crate::domain::json::{
     join, localized, opt_arr, opt_bool, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json,
 };
-use crate::domain::parties::{normalize, share, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope};
+use crate::domain::parties::{share, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope};
 use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
 
 /// The Pemilu 2024 dataset served at `dist/data/pemilu-2024.json`, minified by `build.rs`.
@@ -198,7 +198,7 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
     for (i, a) in out.iter().enumerate() {
         for b in &out[i + 1..] {
             let by_number = a.nominating.iter().find(|n| b.nominating.contains(n)).map(u8::to_string);
-            let by_name = || a.nominating_names.iter().find(|n| b.nominating_names.iter().any(|m| normalize(m) == normalize(n))).cloned();
+            let by_name = || a.nominating_names.iter().find(|n| b.nominating_names.contains(n)).cloned();
             if let Some(n) = by_number.or_else(by_name) {
                 return Err(DataError::at(&format!("pairs[{i}].nominatingParties"), &n));
             }
@@ -548,8 +548,8 @@ mod tests {
             "no party list: names only"
         );
         assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"][0] = json!(" ")).starts_with("pairs[0].nominatingParties[0]"));
-        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"][0] = json!("PDIP"))
-            .starts_with("pairs[0].nominatingParties = \u{201c}PDIP"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"][0] = json!("PDI-P"))
+            .starts_with("pairs[0].nominatingParties = \u{201c}PDI-P"));
         assert!(b(&|f: &mut Value| f["pairs"][1]["independent"] = json!("yes")).starts_with("pairs[1].independent"));
         assert!(b(&|f: &mut Value| {
             f["pairs"][0].as_object_mut().unwrap().remove("candidate");
