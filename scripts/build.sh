@@ -32,7 +32,7 @@ node scripts/pack.mjs dist pemilu-widget.js
 node scripts/reserve.mjs host > dist/pemilu-widget.css
 cp web/pemilu-embed.js web/embed.html web/pemilu-frame.js web/pemilu-frame.css dist/
 cp index.html dist/index.html && cp web/demo.css dist/
-cp data/pemilu-2024.json data/quiz-id.json data/quiz-en.json data/quiz-pilkada-jakarta-2024-id.json data/quiz-pilkada-jakarta-2024-en.json \
-  data/election.schema.json data/quiz.schema.json dist/data/
+cp data/pemilu-2024.json data/pilkada-jakarta-2024.json data/quiz-id.json data/quiz-en.json \
+  data/quiz-pilkada-jakarta-2024-id.json data/quiz-pilkada-jakarta-2024-en.json data/election.schema.json data/quiz.schema.json dist/data/
 
 node scripts/sizes.mjs

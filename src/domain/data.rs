@@ -6,8 +6,10 @@ use std::rc::Rc;
 
 use crate::domain::election::{Election, NextElection, Stage};
 use crate::domain::guide::{Guide, Item, Section};
-use crate::domain::json::{join, localized, opt_arr, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json};
-use crate::domain::parties::{sort_small, DprResult, DprRow, Pair, Party, PartyData, PresidentialResult, Scope};
+use crate::domain::json::{
+    join, localized, opt_arr, opt_bool, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json,
+};
+use crate::domain::parties::{share, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope};
 use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
 
 /// The Pemilu 2024 dataset served at `dist/data/pemilu-2024.json`, minified by `build.rs`.
@@ -28,8 +30,8 @@ pub struct Dataset {
 
 /// Whether `s` is an absolute `http(s)` URL (sources must be checkable by an editor).
 pub fn is_http_url(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() > 10 && !s.chars().any(char::is_whitespace)
+    let scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    (scheme("https://") || scheme("http://")) && s.len() > 10 && !s.chars().any(char::is_whitespace)
 }
 
 fn url<J: Json>(v: &J, path: &str, key: &str) -> Result<String, DataError> {
@@ -48,15 +50,17 @@ fn opt_url<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<String>, Data
     }
 }
 
-fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError> {
+/// A list of strings that pass `ok`, each named by its index when it does not.
+fn strings<J: Json>(v: &J, path: &str, key: &str, ok: fn(&str) -> bool) -> Result<Vec<String>, DataError> {
     opt_arr(v, path, key)?
         .iter()
         .enumerate()
-        .map(|(i, u)| {
-            let p = format!("{}[{i}]", join(path, key));
-            u.string().filter(|s| is_http_url(s)).ok_or_else(|| DataError::missing(&p))
-        })
+        .map(|(i, u)| u.string().filter(|s| ok(s)).ok_or_else(|| DataError::missing(&format!("{}[{i}]", join(path, key)))))
         .collect()
+}
+
+fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError> {
+    strings(v, path, key, is_http_url)
 }
 
 fn date<J: Json>(v: &J, path: &str, key: &str) -> Result<i64, DataError> {
@@ -119,7 +123,8 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
     for (i, v) in opt_arr(root, "", "parties")?.iter().enumerate() {
         let p = format!("parties[{i}]");
         let number = req_int(v, &p, "number", 1, 255)? as u8;
-        if out.iter().any(|q| q.number == number) {
+        // Unique and in ballot order: each number above the one before.
+        if out.last().is_some_and(|q| q.number >= number) {
             return Err(DataError::at(&join(&p, "number"), &number.to_string()));
         }
         let scope = match req_str(v, &p, "scope")?.as_str() {
@@ -127,11 +132,7 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
             "aceh" => Scope::Aceh,
             other => return Err(DataError::at(&join(&p, "scope"), other)),
         };
-        let aliases = opt_arr(v, &p, "aliases")?
-            .iter()
-            .enumerate()
-            .map(|(k, a)| a.string().ok_or_else(|| DataError::missing(&format!("{p}.aliases[{k}]"))))
-            .collect::<Result<Vec<_>, _>>()?;
+        let aliases = strings(v, &p, "aliases", |_| true)?;
         let abbr = req_str(v, &p, "abbr")?;
         let name = req_str(v, &p, "name")?;
         if abbr.trim().is_empty() || name.trim().is_empty() {
@@ -148,7 +149,6 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
             urls(v, &p, "noteSources")?,
         ));
     }
-    sort_small(&mut out, |p| p.number);
     Ok(out)
 }
 
@@ -157,10 +157,26 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
     for (i, v) in opt_arr(root, "", "pairs")?.iter().enumerate() {
         let p = format!("pairs[{i}]");
         let number = req_int(v, &p, "number", 1, 99)? as u8;
-        if out.iter().any(|q| q.number == number) {
+        // Unique and in ballot order: each number above the one before.
+        if out.last().is_some_and(|q| q.number >= number) {
             return Err(DataError::at(&join(&p, "number"), &number.to_string()));
         }
-        let nominating = numbers(v, &p, "nominatingParties", known)?;
+        // `candidate` and `runningMate`, or their older names `president` and `vicePresident`.
+        let name = |keys: [&str; 2]| {
+            keys.iter().find_map(|k| v.field(k)).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(&p, keys[0])))
+        };
+        // Nominating parties by ballot number, or by name in a file without a party list.
+        let key = "nominatingParties";
+        let (nominating, nominating_names) = if known.is_empty() {
+            (Vec::new(), strings(v, &p, key, |s| !s.trim().is_empty())?)
+        } else {
+            (numbers(v, &p, key, known)?, Vec::new())
+        };
+        // An independent pair has no nominating party; any other pair has at least one.
+        let independent = opt_bool(v, &p, "independent")?;
+        if independent != (nominating.is_empty() && nominating_names.is_empty()) {
+            return Err(if independent { DataError::at(&join(&p, "independent"), "true") } else { DataError::missing(&join(&p, key)) });
+        }
         let (supporters, supporters_note, supporters_sources) = match v.field("otherSupporters") {
             Some(o) => {
                 let op = join(&p, "otherSupporters");
@@ -170,24 +186,28 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
         };
         out.push(Pair {
             number,
-            president: req_str(v, &p, "president")?,
-            vice_president: req_str(v, &p, "vicePresident")?,
+            candidate: name(["candidate", "president"])?,
+            running_mate: name(["runningMate", "vicePresident"])?,
             nominating,
+            nominating_names,
+            independent,
             supporters,
             supporters_note,
             supporters_sources,
             source: url(v, &p, "source")?,
+            number_source: opt_url(v, &p, "numberSource")?,
         });
     }
     // A party nominates at most one pair.
     for (i, a) in out.iter().enumerate() {
         for b in &out[i + 1..] {
-            if let Some(n) = a.nominating.iter().find(|n| b.nominating.contains(n)) {
-                return Err(DataError::at(&format!("pairs[{i}].nominatingParties"), &n.to_string()));
+            let by_number = a.nominating.iter().find(|n| b.nominating.contains(n)).map(u8::to_string);
+            let by_name = || a.nominating_names.iter().find(|n| b.nominating_names.contains(n)).cloned();
+            if let Some(n) = by_number.or_else(by_name) {
+                return Err(DataError::at(&format!("pairs[{i}].nominatingParties"), &n));
             }
         }
     }
-    sort_small(&mut out, |p| p.number);
     Ok(out)
 }
 
@@ -244,29 +264,57 @@ fn guide<J: Json>(v: &J) -> Result<Guide, DataError> {
 
 const MAX_VOTES: i64 = 10_000_000_000;
 
-fn presidential<J: Json>(r: &J, pairs: &[Pair]) -> Result<PresidentialResult, DataError> {
-    let p = "results.presidential";
+/// The pairs' result at `p` (`results.pairs`, or `results.presidential` in older files).
+fn pair_result<J: Json>(r: &J, p: &str, pairs: &[Pair]) -> Result<PairResult, DataError> {
+    // Optional counts (the schema also requires whole numbers).
+    let count = |key: &str| opt_num(r, p, key, 0.0, MAX_VOTES as f64).map(|n| n.map(|n| n as u64));
     let total_valid = req_int(r, p, "totalValid", 0, MAX_VOTES)? as u64;
     let mut votes = Vec::new();
     for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
         let vp = format!("{p}.votes[{i}]");
         let pair = req_int(v, &vp, "pair", 1, 99)? as u8;
-        if !pairs.iter().any(|x| x.number == pair) || votes.iter().any(|(n, _)| *n == pair) {
+        if !pairs.iter().any(|x| x.number == pair) || votes.last().is_some_and(|(n, _)| *n >= pair) {
             return Err(DataError::at(&join(&vp, "pair"), &pair.to_string()));
         }
-        votes.push((pair, req_int(v, &vp, "votes", 0, MAX_VOTES)? as u64));
+        let n = req_int(v, &vp, "votes", 0, MAX_VOTES)? as u64;
+        // A published share must match the count to within its rounding (two decimals): this
+        // catches a mistyped or swapped count that still adds up.
+        if opt_num(v, &vp, "percent", 0.0, 100.0)?.is_some_and(|pc| (share(n, total_valid) - pc).abs() > 0.005 + 1e-9) {
+            return Err(DataError::missing(&join(&vp, "percent")));
+        }
+        votes.push((pair, n));
     }
     if votes.iter().map(|(_, v)| v).sum::<u64>() != total_valid {
         return Err(DataError::at(&join(p, "totalValid"), &total_valid.to_string()));
     }
-    sort_small(&mut votes, |(n, _)| *n);
-    Ok(PresidentialResult {
+    // Valid + invalid = ballots cast (both or neither), and no more ballots than registered voters.
+    let (bad, cast) = (count("totalInvalid")?, count("ballotsCast")?);
+    if bad.map(|b| b + total_valid) != cast {
+        return Err(DataError::missing(&join(p, "ballotsCast")));
+    }
+    // Turnout as published, or else computed from ballots cast and registered voters (DPT).
+    let (mut turnout_percent, mut turnout_source) = (opt_num(r, p, "turnoutPercent", 0.0, 100.0)?, opt_url(r, p, "turnoutSource")?);
+    let mut turnout_voters = 0;
+    match (count("registeredVoters")?, cast) {
+        (None, _) => {}
+        (Some(n), Some(c)) if c <= n => {
+            let source = url(r, p, "registeredVotersSource")?;
+            if turnout_percent.is_none() {
+                (turnout_percent, turnout_source, turnout_voters) = (Some(share(c, n)), Some(source), n);
+            }
+        }
+        _ => return Err(DataError::missing(&join(p, "registeredVoters"))),
+    }
+    Ok(PairResult {
         as_of: date(r, p, "asOf")?,
         decree: opt_str(r, p, "decree")?,
+        set_by: opt_str(r, p, "setBy")?,
         total_valid,
         votes,
-        turnout_percent: opt_num(r, p, "turnoutPercent", 0.0, 100.0)?,
-        turnout_source: opt_url(r, p, "turnoutSource")?,
+        invalid: bad.zip(cast),
+        turnout_percent,
+        turnout_source,
+        turnout_voters,
         source: url(r, p, "source")?,
         confirmed_by: opt_localized(r, p, "confirmedBy")?,
         confirmed_source: opt_url(r, p, "confirmedSource")?,
@@ -282,7 +330,7 @@ fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
         let vp = format!("{p}.votes[{i}]");
         let party = req_int(v, &vp, "party", 1, 255)? as u8;
         let known = parties.iter().any(|x| x.number == party && x.scope == Scope::National);
-        if !known || rows.iter().any(|r| r.party == party) {
+        if !known || rows.last().is_some_and(|r| r.party >= party) {
             return Err(DataError::at(&join(&vp, "party"), &party.to_string()));
         }
         rows.push(DprRow {
@@ -297,7 +345,6 @@ fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
     if rows.iter().map(|r| r.seats).sum::<u32>() != seats_total {
         return Err(DataError::at(&join(p, "seatsTotal"), &seats_total.to_string()));
     }
-    sort_small(&mut rows, |r| r.party);
     let threshold_percent =
         opt_num(r, p, "thresholdPercent", 0.0, 100.0)?.ok_or_else(|| DataError::missing(&join(p, "thresholdPercent")))?;
     Ok(DprResult {
@@ -349,14 +396,25 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
     let parties = parties(root)?;
     let known: Vec<u8> = parties.iter().map(|p| p.number).collect();
     let pairs = pairs(root, &known)?;
-    let (presidential, dpr) = match root.field("results") {
+    let office = match opt_str(root, "", "office")? {
+        None => Office::President,
+        Some(s) => Office::parse(&s).ok_or_else(|| DataError::at("office", &s))?,
+    };
+    let (pair_result, dpr) = match root.field("results") {
         Some(r) => {
-            (r.field("presidential").map(|x| presidential(&x, &pairs)).transpose()?, r.field("dpr").map(|x| dpr(&x, &parties)).transpose()?)
+            // The pairs' result as `pairs`, or by its older name `presidential`; not both.
+            let (new, old) = (r.field("pairs"), r.field("presidential"));
+            if new.is_some() && old.is_some() {
+                return Err(DataError::at("results", "pairs, presidential"));
+            }
+            let p = if new.is_some() { "results.pairs" } else { "results.presidential" };
+            let pair_result = new.or(old).map(|x| pair_result(&x, p, &pairs)).transpose()?;
+            (pair_result, r.field("dpr").map(|x| dpr(&x, &parties)).transpose()?)
         }
         None => (None, None),
     };
     let guide = root.field("guide").map(|g| guide(&g)).transpose()?.map(Rc::new);
-    Ok(Dataset { election, parties: Rc::new(PartyData { parties, pairs, presidential, dpr }), guide })
+    Ok(Dataset { election, parties: Rc::new(PartyData { office, parties, pairs, pair_result, dpr }), guide })
 }
 
 /// The bundled dataset, parsed natively (tests only; the browser parses with `JSON.parse`).
@@ -425,7 +483,7 @@ mod tests {
         assert_eq!(dpr.rows.iter().map(|r| r.votes).sum::<u64>(), 151_796_631);
         assert_eq!(dpr.rows.iter().map(|r| r.seats).sum::<u32>(), 580);
         assert_eq!(dpr.threshold_percent, 4.0);
-        let pres = d.presidential.as_ref().unwrap();
+        let pres = d.pair_result.as_ref().unwrap();
         assert_eq!(pres.votes, vec![(1, 40_971_906), (2, 96_214_691), (3, 27_040_878)]);
         assert_eq!(pres.total_valid, 164_227_475);
         assert!(is_http_url(&pres.source) && is_http_url(&dpr.votes_source));
@@ -457,6 +515,11 @@ mod tests {
     fn integrity_failures_are_named() {
         assert!(broken(|f| f["parties"][1]["number"] = json!(1)).starts_with("parties[1].number = \u{201c}1"));
         assert!(broken(|f| f["parties"][0]["scope"] = json!("local")).starts_with("parties[0].scope"));
+        assert!(broken(|f| f["parties"].as_array_mut().unwrap().swap(0, 1)).starts_with("parties[1].number = \u{201c}1"), "ballot order");
+        assert!(broken(|f| f["pairs"][2]["number"] = json!(2)).starts_with("pairs[2].number = \u{201c}2"));
+        assert!(broken(|f| f["results"]["presidential"]["votes"].as_array_mut().unwrap().swap(0, 2))
+            .starts_with("results.presidential.votes[1].pair"));
+        assert!(broken(|f| f["results"]["dpr"]["votes"].as_array_mut().unwrap().swap(3, 4)).starts_with("results.dpr.votes[4].party"));
         assert!(broken(|f| f["parties"][0]["source"] = json!("")).starts_with("parties[0].source"));
         assert!(broken(|f| f["pairs"][0]["nominatingParties"][0] = json!(99)).starts_with("pairs[0].nominatingParties[0]"));
         assert!(broken(|f| f["pairs"][1]["nominatingParties"][0] = json!(1)).starts_with("pairs[0].nominatingParties"));
@@ -470,6 +533,156 @@ mod tests {
             f["results"]["dpr"].as_object_mut().unwrap().remove("thresholdPercent");
         })
         .starts_with("results.dpr.thresholdPercent"));
+    }
+
+    /// The Jakarta governor race (fetched when a page names it, never compiled in).
+    const PILKADA_JSON: &str = include_str!("../../data/pilkada-jakarta-2024.json");
+
+    fn pilkada() -> Value {
+        serde_json::from_str(PILKADA_JSON).unwrap()
+    }
+
+    fn pilkada_broken(edit: &dyn Fn(&mut Value)) -> String {
+        let mut f = pilkada();
+        edit(&mut f);
+        parse_dataset(&f).unwrap_err().0
+    }
+
+    #[test]
+    fn pilkada_jakarta_reads_with_its_integrity() {
+        let d = parse_dataset(&pilkada()).unwrap();
+        let e = &d.election;
+        assert_eq!(e.name.get(Lang::Id), "Pilkada Jakarta 2024");
+        assert_eq!(e.name.get(Lang::En), "2024 Jakarta gubernatorial election");
+        assert_eq!(e.voting_day, days_from_civil(2024, 11, 27));
+        assert_eq!((e.polls_open, e.polls_close), (7 * 3_600_000, 13 * 3_600_000));
+        let ids: Vec<&str> = e.stages.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["registration", "determination", "campaign", "quiet", "voting", "counting", "results", "governor-elect", "inauguration"]
+        );
+        let quiet = &e.stages[3];
+        assert_eq!((quiet.start_day, quiet.end_day), (days_from_civil(2024, 11, 24), days_from_civil(2024, 11, 26)));
+        assert_eq!(e.stages[7].start_day, days_from_civil(2025, 1, 9));
+        assert_eq!(e.stages[8].start_day, days_from_civil(2025, 2, 20));
+        assert!(e.stages.iter().all(|s| is_http_url(&s.source)) && is_http_url(&e.source));
+
+        let d = &d.parties;
+        assert_eq!(d.office, Office::Governor);
+        assert!(d.parties.is_empty() && d.dpr.is_none(), "no national party list, no DPR result");
+        let names: Vec<String> = d.pairs.iter().map(|p| format!("{} {} \u{2013} {}", p.number, p.candidate, p.running_mate)).collect();
+        assert_eq!(
+            names,
+            ["1 Ridwan Kamil \u{2013} Suswono", "2 Dharma Pongrekun \u{2013} Kun Wardana", "3 Pramono Anung \u{2013} Rano Karno"]
+        );
+        assert_eq!(d.pairs[0].nominating_names.len(), 12);
+        assert!(d.pairs[1].independent && d.pairs[1].nominating_names.is_empty() && d.pairs[1].nominating.is_empty());
+        assert_eq!(d.pairs[2].nominating_names, ["PDI-P", "Hanura"]);
+        assert!(d.pairs.iter().all(|p| !p.independent || p.number == 2));
+        assert!(d.pairs.iter().all(|p| is_http_url(&p.source) && p.number_source.as_deref().is_some_and(is_http_url)));
+
+        let r = d.pair_result.as_ref().unwrap();
+        assert_eq!(r.votes, vec![(1, 1_718_160), (2, 459_230), (3, 2_183_239)]);
+        assert_eq!(r.votes.iter().map(|(_, v)| v).sum::<u64>(), r.total_valid);
+        assert_eq!(r.total_valid, 4_360_629);
+        assert_eq!(r.invalid, Some((363_764, 4_724_393)));
+        assert_eq!(r.total_valid + 363_764, 4_724_393, "valid + invalid = ballots cast");
+        // KPU DKI's published shares, independently of the file's own `percent` fields.
+        for ((_, v), published) in r.votes.iter().zip([39.40, 10.53, 50.07]) {
+            assert!((share(*v, r.total_valid) - published).abs() < 0.005, "{v}: {published}");
+        }
+        assert!(share(r.votes[2].1, r.total_valid) > 50.0, "one round: more than half the valid votes");
+        let turnout = r.turnout_percent.unwrap();
+        assert!(r.turnout_voters == 8_214_007 && (turnout - 57.52).abs() < 0.005, "computed: {turnout}");
+        assert!(r.turnout_source.as_deref().is_some_and(|s| s.contains("golput")), "the source of the registered voters");
+        assert_eq!(r.set_by.as_deref(), Some("KPU DKI Jakarta"));
+        assert!(is_http_url(&r.source) && r.confirmed_source.as_deref().is_some_and(is_http_url));
+    }
+
+    #[test]
+    fn sources_are_http_urls() {
+        assert!(is_http_url("https://www.kpu.go.id/") && is_http_url("HTTP://example.org/a"));
+        assert!(!is_http_url("kpu.go.id") && !is_http_url("ftp://example.org/a") && !is_http_url("https://a b.org/"));
+        assert!(!is_http_url("https://") && !is_http_url("https://é"));
+    }
+
+    #[test]
+    fn pilkada_integrity_failures_are_named() {
+        let b = |edit: &dyn Fn(&mut Value)| pilkada_broken(edit);
+        assert!(b(&|f: &mut Value| f["pairs"][1]["nominatingParties"] = json!(["PKB"])).starts_with("pairs[1].independent"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"] = json!([])).starts_with("pairs[0].nominatingParties = ?"));
+        assert!(
+            b(&|f: &mut Value| f["pairs"][0]["nominatingParties"] = json!([2])).starts_with("pairs[0].nominatingParties[0]"),
+            "no party list: names only"
+        );
+        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"][0] = json!(" ")).starts_with("pairs[0].nominatingParties[0]"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["nominatingParties"][0] = json!("PDI-P"))
+            .starts_with("pairs[0].nominatingParties = \u{201c}PDI-P"));
+        assert!(b(&|f: &mut Value| f["pairs"][1]["independent"] = json!("yes")).starts_with("pairs[1].independent"));
+        assert!(b(&|f: &mut Value| {
+            f["pairs"][0].as_object_mut().unwrap().remove("candidate");
+        })
+        .starts_with("pairs[0].candidate = ?"));
+        assert!(b(&|f: &mut Value| {
+            f["pairs"][2].as_object_mut().unwrap().remove("runningMate");
+        })
+        .starts_with("pairs[2].runningMate"));
+        assert!(b(&|f: &mut Value| f["pairs"][0]["numberSource"] = json!("okezone")).starts_with("pairs[0].numberSource"));
+        let r = |f: &mut Value| f["results"]["pairs"].clone();
+        assert!(b(&|f: &mut Value| f["results"]["pairs"]["votes"][0]["votes"] = json!(1_718_161)).starts_with("results.pairs.totalValid"));
+        assert!(b(&|f: &mut Value| f["results"]["pairs"]["votes"][0]["percent"] = json!(39.5))
+            .starts_with("results.pairs.votes[0].percent = ?"));
+        assert!(
+            b(&|f: &mut Value| f["results"]["pairs"]["votes"][2]["percent"] = json!(50.06)).starts_with("results.pairs.votes[2].percent"),
+            "Okezone's 50.06"
+        );
+        // Counts swapped between pairs still add up; the published shares catch it.
+        assert!(b(&|f: &mut Value| {
+            f["results"]["pairs"]["votes"][0]["votes"] = json!(459_230);
+            f["results"]["pairs"]["votes"][1]["votes"] = json!(1_718_160);
+        })
+        .starts_with("results.pairs.votes[0].percent = ?"));
+        assert!(b(&|f: &mut Value| f["results"]["pairs"]["totalInvalid"] = json!(363_765)).starts_with("results.pairs.ballotsCast = ?"));
+        assert!(b(&|f: &mut Value| {
+            f["results"]["pairs"].as_object_mut().unwrap().remove("ballotsCast");
+        })
+        .starts_with("results.pairs.ballotsCast = ?"));
+        assert!(
+            b(&|f: &mut Value| f["results"]["pairs"]["registeredVoters"] = json!(4_000_000)).starts_with("results.pairs.registeredVoters")
+        );
+        assert!(b(&|f: &mut Value| {
+            f["results"]["pairs"].as_object_mut().unwrap().remove("registeredVotersSource");
+        })
+        .starts_with("results.pairs.registeredVotersSource"));
+        assert!(b(&|f: &mut Value| f["results"]["presidential"] = r(f)).starts_with("results = "), "one name for the pairs' result");
+        assert!(b(&|f: &mut Value| f["office"] = json!("king")).starts_with("office"));
+        for (i, name) in Office::NAMES.iter().enumerate() {
+            let mut f = pilkada();
+            f["office"] = json!(name);
+            assert_eq!(parse_dataset(&f).unwrap().parties.office as usize, i, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_pairs_result_may_use_either_name() {
+        let mut f = pilkada();
+        f["results"]["presidential"] = f["results"]["pairs"].take();
+        f["results"].as_object_mut().unwrap().remove("pairs");
+        let d = parse_dataset(&f).unwrap();
+        assert_eq!(d.parties.pair_result, parse_dataset(&pilkada()).unwrap().parties.pair_result);
+        let mut f = file();
+        f["results"]["presidential"]["votes"][0]["percent"] = json!(24.95);
+        assert!(parse_dataset(&f).is_ok(), "24.95 is pair 01's share to two decimals");
+        assert!(broken(|f| f["results"]["presidential"]["votes"][0]["percent"] = json!(24.9))
+            .starts_with("results.presidential.votes[0].percent"));
+        // The 2024 file: names as president/vicePresident; parties by ballot number only.
+        let d = bundled_dataset().unwrap().parties;
+        assert_eq!(
+            (d.office, d.pairs[1].candidate.as_str(), d.pairs[1].running_mate.as_str()),
+            (Office::President, "Prabowo Subianto", "Gibran Rakabuming Raka")
+        );
+        assert!(broken(|f| f["pairs"][0]["nominatingParties"][0] = json!("PKB")).starts_with("pairs[0].nominatingParties[0]"));
+        assert!(broken(|f| f["pairs"][0]["independent"] = json!(true)).starts_with("pairs[0].independent"));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub trait Json: Sized {
     fn number(&self) -> Option<f64>;
     /// The value's items, if it is an array.
     fn array(&self) -> Option<Vec<Self>>;
+    /// The value as a boolean, if it is one.
+    fn boolean(&self) -> Option<bool>;
 }
 
 /// What is wrong with a data file: the field's path and what was found. Shown inside a translated
@@ -90,6 +92,11 @@ pub fn opt_arr<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<J>, DataErro
     }
 }
 
+/// An optional boolean member (absent: `false`).
+pub fn opt_bool<J: Json>(v: &J, path: &str, key: &str) -> Result<bool, DataError> {
+    v.field(key).map_or(Ok(false), |b| b.boolean().ok_or_else(|| DataError::missing(&join(path, key))))
+}
+
 /// Text in both languages (`{ "id": …, "en": … }`); one language is enough, it stands for both.
 pub fn localized<J: Json>(v: &J, path: &str, key: &str) -> Result<Localized, DataError> {
     let p = join(path, key);
@@ -124,6 +131,9 @@ impl Json for serde_json::Value {
     fn array(&self) -> Option<Vec<Self>> {
         self.as_array().cloned()
     }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
 }
 
 #[cfg(test)]
@@ -145,6 +155,9 @@ mod tests {
         assert_eq!(req_arr(&v, "", "arr").unwrap().len(), 1);
         assert!(req_arr(&v, "", "a").is_err());
         assert!(opt_arr(&v, "", "missing").unwrap().is_empty());
+        assert!(!opt_bool(&v, "", "missing").unwrap());
+        assert!(opt_bool(&json!({ "b": true }), "", "b").unwrap());
+        assert_eq!(opt_bool(&v, "root", "n").unwrap_err().0, "root.n = ?");
         assert_eq!(localized(&v, "", "name").unwrap().en, "Satu");
         assert!(localized(&v, "", "a").is_err());
         assert_eq!(join("", "k"), "k");

@@ -49,25 +49,56 @@ impl Party {
             keys.push(n.replace(' ', ""));
             keys.extend(n.split(' ').filter(|w| !w.is_empty()).map(String::from));
         }
-        sort_small(&mut keys, |k| k.clone());
-        keys.dedup();
         Party { number, abbr, aliases, name, scope, source, note, note_sources, keys }
     }
 }
 
-/// A presidential / vice-presidential pair.
+/// What the candidate pairs run for (the dataset's `office`), in the order of [`Office::NAMES`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Office {
+    /// President and vice-president (a Pemilu).
+    #[default]
+    President,
+    /// Governor and vice-governor (a provincial Pilkada).
+    Governor,
+    /// Regent and vice-regent (a regency Pilkada).
+    Regent,
+    /// Mayor and vice-mayor (a city Pilkada).
+    Mayor,
+}
+
+impl Office {
+    /// The names in the data file, in declaration order.
+    pub const NAMES: [&'static str; 4] = ["president", "governor", "regent", "mayor"];
+    const ALL: [Office; 4] = [Office::President, Office::Governor, Office::Regent, Office::Mayor];
+
+    /// The office named `s` in a data file.
+    pub fn parse(s: &str) -> Option<Office> {
+        Office::NAMES.iter().position(|n| *n == s).map(|i| Office::ALL[i])
+    }
+}
+
+/// A candidate pair: president and vice-president, or a regional head and deputy.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pair {
     pub number: u8,
-    pub president: String,
-    pub vice_president: String,
+    /// The candidate for the office (president, governor, regent or mayor).
+    pub candidate: String,
+    /// The running mate (vice-president, vice-governor, …).
+    pub running_mate: String,
     /// Ballot numbers of the nominating parties (KPU's reading).
     pub nominating: Vec<u8>,
+    /// The nominating parties by name, in a file without a party list (a Pilkada).
+    pub nominating_names: Vec<String>,
+    /// Nominated by no party (jalur perseorangan).
+    pub independent: bool,
     /// Ballot numbers of other participating parties also listed as supporters.
     pub supporters: Vec<u8>,
     pub supporters_note: Option<Localized>,
     pub supporters_sources: Vec<String>,
     pub source: String,
+    /// A separate source for the ballot number (the draw), when `source` does not give it.
+    pub number_source: Option<String>,
 }
 
 impl Pair {
@@ -77,17 +108,25 @@ impl Pair {
     }
 }
 
-/// The official presidential result.
+/// The official result of the pairs' vote (presidential, or a regional head's).
 #[derive(Clone, Debug, PartialEq)]
-pub struct PresidentialResult {
+pub struct PairResult {
     /// Days since 1970-01-01 of the decision.
     pub as_of: i64,
     pub decree: Option<String>,
+    /// Who set the result, when not the national KPU (e.g. "KPU DKI Jakarta").
+    pub set_by: Option<String>,
     pub total_valid: u64,
     /// `(pair number, votes)`, in pair order.
     pub votes: Vec<(u8, u64)>,
+    /// Invalid votes and all ballots cast (valid + invalid), when published.
+    pub invalid: Option<(u64, u64)>,
+    /// Turnout as published, or else computed from ballots cast and registered voters.
     pub turnout_percent: Option<f64>,
+    /// The source of the published turnout, or of the registered voters it was computed from.
     pub turnout_source: Option<String>,
+    /// Registered voters (DPT), when the widget computed the turnout from them (else 0).
+    pub turnout_voters: u64,
     pub source: String,
     pub confirmed_by: Option<Localized>,
     pub confirmed_source: Option<String>,
@@ -145,12 +184,20 @@ pub fn share(part: u64, total: u64) -> f64 {
     }
 }
 
+/// A non-negative number with two decimals ("16.72"), for messages, attributes and CSS, without
+/// the float-formatting machinery.
+pub fn hundredths(v: f64) -> String {
+    let n = (v.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}", n / 100, n % 100)
+}
+
 /// Everything the parties module shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct PartyData {
+    pub office: Office,
     pub parties: Vec<Party>,
     pub pairs: Vec<Pair>,
-    pub presidential: Option<PresidentialResult>,
+    pub pair_result: Option<PairResult>,
     pub dpr: Option<DprResult>,
 }
 
@@ -300,7 +347,7 @@ impl PartyData {
 
     /// Whether results exist (the vote-share sort and the results view are offered).
     pub fn has_results(&self) -> bool {
-        self.presidential.is_some() || self.dpr.is_some()
+        self.pair_result.is_some() || self.dpr.is_some()
     }
 }
 

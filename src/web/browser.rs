@@ -178,6 +178,11 @@ impl Json for JsJson {
     fn array(&self) -> Option<Vec<Self>> {
         Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(JsJson).collect())
     }
+    fn boolean(&self) -> Option<bool> {
+        // Compared with the constants (an import the glue already has), not `as_bool`.
+        let is_true = self.0 == JsValue::TRUE;
+        (is_true || self.0 == JsValue::FALSE).then_some(is_true)
+    }
 }
 
 /// Parses JSON text with the browser's `JSON.parse`.

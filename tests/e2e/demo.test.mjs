@@ -17,7 +17,7 @@ async function openDemo(opts) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     for (let y = 0; y < document.documentElement.scrollHeight; y += 400) { window.scrollTo(0, y); await frame(); await frame(); }
   });
-  await waitReady(page, 7);
+  await waitReady(page, 8);
   await page.evaluate(() => window.scrollTo(0, 0));
   return page;
 }
@@ -26,7 +26,7 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
   test(`demo article, ${name}: each widget as configured`, async () => {
     const page = await openDemo(opts);
     const ready = await events(page, "pemilu:ready");
-    assert.deepEqual(ready.map((e) => e.id).sort(), ["demo-custom", "demo-default", "demo-full", "demo-guide", "demo-quiz", "demo-sidebar", "demo-wit"]);
+    assert.deepEqual(ready.map((e) => e.id).sort(), ["demo-custom", "demo-default", "demo-full", "demo-guide", "demo-pilkada", "demo-quiz", "demo-sidebar", "demo-wit"]);
     assert.deepEqual(ready.find((e) => e.id === "demo-full").detail, { modules: ["countdown", "parties", "quiz"], lang: "en" });
     assert.deepEqual(ready.find((e) => e.id === "demo-wit").detail, { modules: ["countdown"], lang: "id" });
 
@@ -63,6 +63,12 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
     assert.match(full, /Parties and candidates\s+Parties\s+Candidates\s+Results\s+Search parties/);
     assert.match(full, /Hoax or fact quiz\s+Guess: is each claim from the 2024 election a hoax or a fact\?/);
 
+    // The Pilkada dataset, fetched: its own name, no DPR, its pairs.
+    const pk = await widgetText(page, "demo-pilkada");
+    assert.match(pk, /Menuju Pilkada Jakarta 2024/);
+    assert.match(pk, /Partai pengusul: tidak ada \(jalur perseorangan\)\./);
+    assert.doesNotMatch(pk, /DPR/);
+
     // Dark sidebar really is dark; host CSS did not leak in.
     const look = await page.evaluate(() => {
       const pw = document.getElementById("demo-sidebar").shadowRoot.querySelector(".pw");
@@ -85,7 +91,7 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
 test("demo article: the timeline opens by keyboard and lists every stage with its source", async () => {
   const page = await openDemo({ width: 1280 });
   const widget = page.locator("#demo-wit");
-  await widget.getByText("Tahapan pemilu").focus();
+  await widget.getByText("Tahapan pemilihan").focus();
   await page.keyboard.press("Enter");
   const items = widget.getByRole("listitem");
   assert.equal(await items.count(), 8);

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
-use crate::domain::parties::{share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
+use crate::domain::parties::{hundredths, share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
 use crate::web::components::Same;
 use crate::web::markup::Markup;
@@ -81,6 +81,13 @@ impl Reducible for View {
     }
 }
 
+/// `text`, a space and `more`: sentences joined without the formatting machinery of `format!`.
+fn then(mut text: String, more: &str) -> String {
+    text.push(' ');
+    text.push_str(more);
+    text
+}
+
 /// "01" for pair numbers, as on the ballot.
 fn pair_no(n: u8) -> String {
     format!("{n:02}")
@@ -99,18 +106,20 @@ fn party_names(d: &PartyData, numbers: &[u8]) -> String {
 }
 
 fn pair_label(p: &Pair) -> String {
-    format!("{} \u{2013} {}", p.president, p.vice_president)
+    format!("{} \u{2013} {}", p.candidate, p.running_mate)
+}
+
+/// "Nominating parties: …", by ballot number or by name, or that the pair is independent.
+fn nominating_line(d: &PartyData, lang: Lang, p: &Pair) -> String {
+    if p.independent {
+        return Msg::Independent.text(lang).into();
+    }
+    let parties = if p.nominating_names.is_empty() { party_names(d, &p.nominating) } else { p.nominating_names.join(", ") };
+    tr(lang, Msg::NominatingParties, &[("parties", &parties)])
 }
 
 fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
     numbers.iter().filter_map(|n| d.pair(*n)).map(|p| format!("{} ({})", pair_no(p.number), pair_label(p))).collect::<Vec<_>>().join(", ")
-}
-
-/// A non-negative number with two decimals, for attributes and CSS ("16.72"), without the
-/// float-formatting machinery.
-fn hundredths(v: f64) -> String {
-    let n = (v.max(0.0) * 100.0).round() as u64;
-    format!("{}.{:02}", n / 100, n % 100)
 }
 
 fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
@@ -140,7 +149,7 @@ fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
             if r.passed(row) { Msg::Passed } else { Msg::NotPassed },
             &[("threshold", &format_percent_short(lang, r.threshold_percent))],
         );
-        m.p("", &format!("{line} {passed}"));
+        m.p("", &then(line, &passed));
     }
     if let Some(note) = &p.note {
         m.open("p", &[("class", "pw-note")]).el("strong", &[], &format!("{}: ", Msg::Note.text(lang))).text(note.get(lang)).close("p");
@@ -156,23 +165,31 @@ fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
     m.into_html()
 }
 
-fn pair_cards(d: &PartyData, lang: Lang) -> Html {
+/// The pairs with equal weight, in one structure: number, names, nominating parties, and unless
+/// `brief` (the parties tab of a file without a party list), supporters, result and sources.
+fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
     let mut m = Markup::default();
+    if brief {
+        m.p("", Msg::NoPartyList.text(lang));
+    }
     m.open("ul", &[("class", "pw-pairs")]);
     for pair in &d.pairs {
         m.open("li", &[("class", "pw-pair")]);
         badge(&mut m, lang, &pair_no(pair.number));
         m.open("div", &[]).el("h3", &[("class", "pw-pair-names")], &pair_label(pair));
-        m.p("", &tr(lang, Msg::NominatingParties, &[("parties", &party_names(d, &pair.nominating))]));
+        m.p("", &nominating_line(d, lang, pair));
+        if brief {
+            m.close("div").close("li");
+            continue;
+        }
         if !pair.supporters.is_empty() {
             let mut line = tr(lang, Msg::OtherSupporters, &[("parties", &party_names(d, &pair.supporters))]);
             if let Some(n) = &pair.supporters_note {
-                line = format!("{line} {}", n.get(lang));
+                line = then(line, n.get(lang));
             }
             m.p("", &line);
         }
-        let result =
-            d.presidential.as_ref().and_then(|r| r.votes.iter().find(|(n, _)| *n == pair.number).map(|(_, v)| (*v, r.total_valid)));
+        let result = d.pair_result.as_ref().and_then(|r| r.votes.iter().find(|(n, _)| *n == pair.number).map(|(_, v)| (*v, r.total_valid)));
         if let Some((votes, total)) = result {
             m.p(
                 "",
@@ -184,6 +201,9 @@ fn pair_cards(d: &PartyData, lang: Lang) -> Html {
             );
         }
         m.open("p", &[("class", "pw-links")]).link(&pair.source, Msg::PairSource.text(lang));
+        if let Some(s) = &pair.number_source {
+            m.link(s, Msg::PartySource.text(lang));
+        }
         for (i, s) in pair.supporters_sources.iter().enumerate() {
             m.link(s, &format!("{} {}", Msg::Source.text(lang), i + 2));
         }
@@ -229,7 +249,7 @@ fn table(m: &mut Markup, caption: &str, cols: &[&str], rows: Vec<(String, Vec<St
 fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
     let mut m = Markup::default();
     let cols = [Msg::ColVotes.text(lang), Msg::ColShare.text(lang)];
-    if let Some(r) = &d.presidential {
+    if let Some(r) = &d.pair_result {
         let shares: Vec<f64> = r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).collect();
         let max = shares.iter().copied().fold(0.0, f64::max);
         let rows = r
@@ -241,18 +261,39 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
                 (format!("{} {name}", pair_no(*n)), vec![format_int(lang, *v as i64), format_percent(lang, *s)], Some(*s), false)
             })
             .collect();
-        let mut caption = tr(lang, Msg::PresCaption, &[("date", &format_day(lang, DateStyle::ShortDate, r.as_of))]);
+        let office = [Msg::OfficePresident, Msg::OfficeGovernor, Msg::OfficeRegent, Msg::OfficeMayor][d.office as usize];
+        let mut caption = tr(
+            lang,
+            Msg::ResultCaption,
+            &[
+                ("office", office.text(lang)),
+                ("by", r.set_by.as_deref().unwrap_or("KPU")),
+                ("date", &format_day(lang, DateStyle::ShortDate, r.as_of)),
+            ],
+        );
         if let Some(dec) = &r.decree {
             caption = format!("{caption} ({dec})");
         }
         m.open("div", &[("class", "pw-result pw-pres")]);
         table(&mut m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
+        if let Some((bad, cast)) = r.invalid {
+            note = then(
+                note,
+                &tr(lang, Msg::InvalidVotes, &[("invalid", &format_int(lang, bad as i64)), ("cast", &format_int(lang, cast as i64))]),
+            );
+        }
         if let Some(t) = r.turnout_percent {
-            note = format!("{note} {}", tr(lang, Msg::Turnout, &[("share", &format_percent(lang, t))]));
+            // Computed from registered voters when the file has no published figure: say so.
+            let (msg, voters) = if r.turnout_voters > 0 {
+                (Msg::TurnoutComputed, format_int(lang, r.turnout_voters as i64))
+            } else {
+                (Msg::Turnout, String::new())
+            };
+            note = then(note, &tr(lang, msg, &[("share", &format_percent(lang, t)), ("voters", &voters)]));
         }
         if let Some(c) = &r.confirmed_by {
-            note = format!("{note} {}", c.get(lang));
+            note = then(note, c.get(lang));
         }
         m.p("pw-small", &note).open("p", &[("class", "pw-links")]).link(&r.source, Msg::ResultSource.text(lang));
         if let Some(s) = &r.turnout_source {
@@ -290,18 +331,19 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         let passed = r.rows.iter().filter(|row| r.passed(row)).count();
         m.open("div", &[("class", "pw-result pw-dpr")]);
         table(&mut m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)], body, max, lang);
+        // No published figure matches the stored total: the widget says it computed the threshold.
         let note = tr(
             lang,
             Msg::ThresholdNote,
             &[
                 ("threshold", &format_percent_short(lang, r.threshold_percent)),
+                ("total", &format_int(lang, r.total_valid as i64)),
                 ("votes", &format_int(lang, threshold_votes)),
                 ("passed", &passed.to_string()),
             ],
         );
         let decrees: Vec<&str> = [&r.votes_decree, &r.seats_decree].into_iter().flatten().map(String::as_str).collect();
-        let total = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
-        m.p("pw-small", &format!("{note} {total} {}", decrees.join("; ")))
+        m.p("pw-small", &then(note, &decrees.join("; ")))
             .open("p", &[("class", "pw-links")])
             .link(&r.votes_source, Msg::ResultSource.text(lang));
         if let Some(s) = &r.seats_source {
@@ -312,7 +354,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         }
         m.close("p").close("div");
     }
-    if d.presidential.is_none() && d.dpr.is_none() {
+    if d.pair_result.is_none() && d.dpr.is_none() {
         m.p("", Msg::NoResults.text(lang));
     }
     m.into_html()
@@ -373,7 +415,9 @@ pub fn parties(props: &PartiesProps) -> Html {
         });
     }
 
-    if d.parties.is_empty() {
+    // Without parties and pairs there is nothing to show; a file with pairs but no party list (a
+    // Pilkada) gets the same tabs, its parties tab naming each pair's nominating parties.
+    if d.parties.is_empty() && d.pairs.is_empty() {
         return html! { <div class="pw-parties"><h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2><p>{ Msg::NoPartyData.text(lang) }</p></div> };
     }
 
@@ -410,6 +454,7 @@ pub fn parties(props: &PartiesProps) -> Html {
     };
 
     let panel = match current {
+        Tab::Parties if d.parties.is_empty() => pair_cards(&d, lang, true),
         Tab::Parties => {
             let list = d.view(&view.query, view.filter, view.sort);
             let total = d.parties.len();
@@ -490,7 +535,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                 </>
             }
         }
-        Tab::Pairs => pair_cards(&d, lang),
+        Tab::Pairs => pair_cards(&d, lang, false),
         Tab::Results => {
             let onclick = act.reform(|_| Change::DprOrder);
             let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
