@@ -18,7 +18,7 @@ target=target/release-wasm/wasm32-unknown-unknown/release/pemilu_widget.wasm
 # every reader (measured on 2026-11-29: the Wasm went from 109.7 to 98.0 KB brotli). A panic aborts
 # the module in either build; the widget's code is written not to panic. The build has its own
 # target directory, so the stable builds (clippy, tests) do not invalidate it.
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
   cargo +"$(cat scripts/nightly-toolchain)" rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/release-wasm
 

@@ -30,7 +30,7 @@ const opt = (...args) =>
     encoding: "utf8",
     maxBuffer: 1 << 24,
   });
-const out = opt("-Oz", "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features");
+const out = opt("-O2", "-Os", "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features");
 const map = JSON.parse(out.slice(out.indexOf("{")));
 const after = new WebAssembly.Module(readFileSync(wasmPath));
 const newModules = [...new Set(WebAssembly.Module.imports(after).map((i) => i.module))];

@@ -89,7 +89,6 @@ messages! {
     ModuleCountdown => "Hitung mundur", "Countdown";
     ModuleParties => "Partai dan calon", "Parties and candidates";
     ModuleQuiz => "Kuis hoaks atau fakta", "Hoax or fact quiz";
-    ModuleUnavailable => "Modul ini belum tersedia di versi widget ini.", "This module is not in this version of the widget yet.";
     Source => "Sumber", "Source";
     AsOf => "Data per {date}", "Data as of {date}";
 

@@ -1,5 +1,6 @@
-//! Whole numbers from text: one small decimal parser for every integer the widget reads from
-//! attributes, storage and form controls, instead of one copy of the standard parser per type.
+//! Whole numbers from text and back: one small decimal parser for every integer the widget reads
+//! from attributes, storage and form controls, instead of one copy of the standard parser per
+//! type, and two-digit numbers without the formatter's padding machinery.
 
 /// Digits only (`0`–`9`, at least one), as a `u64`; `None` on anything else or on overflow.
 pub fn parse_u64(s: &str) -> Option<u64> {
@@ -17,9 +18,25 @@ pub fn parse_i64(s: &str) -> Option<i64> {
     }
 }
 
+/// "07" for 7: clock fields and pair numbers as on the ballot; numbers of three or more digits in full.
+pub fn two_digits(n: u64) -> String {
+    if n >= 100 {
+        return n.to_string();
+    }
+    let b = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    b.iter().map(|&d| char::from(d)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digits_pads_like_the_formatter() {
+        for n in [0, 7, 10, 59, 99, 100, 12345] {
+            assert_eq!(two_digits(n), format!("{n:02}"));
+        }
+    }
 
     #[test]
     fn parses_what_the_standard_parser_parses() {

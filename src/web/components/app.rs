@@ -31,7 +31,9 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 enum Data {
     Loading,
-    Ready(Rc<Dataset>),
+    /// The dataset, and for the bundled one, why its served copy (read for the voter's guide)
+    /// could not be loaded.
+    Ready(Rc<Dataset>, Option<String>),
     /// The translated message shown in place of the modules that need the data.
     Failed(String),
 }
@@ -45,13 +47,13 @@ thread_local! {
 impl Data {
     /// Whether this is the bundled dataset (compared by pointer, not by content).
     fn is_bundled(&self) -> bool {
-        matches!((self, BUNDLED.with(|b| b.as_ref().ok().cloned())), (Data::Ready(d), Some(b)) if Rc::ptr_eq(d, &b))
+        matches!((self, BUNDLED.with(|b| b.as_ref().ok().cloned())), (Data::Ready(d, _), Some(b)) if Rc::ptr_eq(d, &b))
     }
 }
 
 fn bundled() -> Data {
     match BUNDLED.with(Clone::clone) {
-        Ok(e) => Data::Ready(e),
+        Ok(e) => Data::Ready(e, None),
         Err(detail) => Data::Failed(detail),
     }
 }
@@ -65,8 +67,6 @@ pub fn app(props: &AppProps) -> Html {
     // Answers to an older request (the source changed meanwhile) are dropped.
     let request = use_mut_ref(|| 0u32);
 
-    // Why the served copy of the bundled file (read for its voter's guide) could not be loaded.
-    let guide_error = use_state(|| None::<String>);
     // The compiled-in dataset leaves the voter's guide out; a widget that shows the guide reads
     // the served copy of the same file (the other modules show the bundled data meanwhile).
     let served =
@@ -74,7 +74,7 @@ pub fn app(props: &AppProps) -> Html {
 
     // Fetch a newsroom's own dataset, or the served copy, when asked to.
     {
-        let (data, host, lang, request, guide_error) = (data.clone(), props.host.clone(), lang, request.clone(), guide_error.clone());
+        let (data, host, lang, request) = (data.clone(), props.host.clone(), lang, request.clone());
         use_effect_with((config.data_src.clone(), served), move |(src, served)| {
             *request.borrow_mut() += 1;
             let mine = *request.borrow();
@@ -102,7 +102,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 let (code, message) = match result {
                     Ok(f) => match parse_dataset(&f) {
-                        Ok(e) => return data.set(Data::Ready(Rc::new(e))),
+                        Ok(e) => return data.set(Data::Ready(Rc::new(e), None)),
                         Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
                     },
                     Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
@@ -110,31 +110,23 @@ pub fn app(props: &AppProps) -> Html {
                 };
                 browser::warn(&message);
                 browser::dispatch(&host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
-                if own {
-                    data.set(Data::Failed(message));
-                } else {
-                    guide_error.set(Some(message));
-                }
+                data.set(match bundled() {
+                    Data::Ready(d, _) if !own => Data::Ready(d, Some(message)),
+                    _ => Data::Failed(message),
+                });
             });
         });
     }
 
-    // Accent through the CSSOM (CSP-safe), on every configuration.
-    {
-        let root = root.clone();
-        use_effect_with(config.accent.clone(), move |accent| {
-            if let Some(el) = root.cast::<HtmlElement>() {
-                browser::set_css_var(&el, "--pemilu-accent", accent.as_deref());
-            }
-        });
-    }
-
-    // `pemilu:ready` once the modules show real content, once per (re-)configuration; the entry
-    // script's placeholder goes at the first render.
+    // On every (re-)configuration: the accent through the CSSOM (CSP-safe), and `pemilu:ready`
+    // once the modules show real content; the entry script's placeholder goes at the first render.
     let settled = !matches!(*data, Data::Loading);
     {
-        let (host, config) = (props.host.clone(), config.clone());
+        let (host, config, root) = (props.host.clone(), config.clone(), root.clone());
         use_effect_with((props.generation, settled), move |(_, settled)| {
+            if let Some(el) = root.cast::<HtmlElement>() {
+                browser::set_css_var(&el, "--pemilu-accent", config.accent.as_deref());
+            }
             if let Some(shadow) = host.shadow_root() {
                 if let Ok(Some(skel)) = shadow.query_selector(".pw-skel") {
                     skel.remove();
@@ -162,13 +154,13 @@ pub fn app(props: &AppProps) -> Html {
                 };
             }
             let body = match (m, &*data) {
-                (Module::Countdown, Data::Ready(e)) => {
+                (Module::Countdown, Data::Ready(e, _)) => {
                     let configured = e.election.configured(config.election_date, config.election_name.as_deref());
                     let election = Rc::new(configured.unwrap_or_else(|| e.election.clone()));
                     html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
                 }
-                (Module::Parties, Data::Ready(e)) => html! { <Parties data={e.parties.clone()} {lang} /> },
-                (Module::Guide, Data::Ready(e)) => {
+                (Module::Parties, Data::Ready(e, _)) => html! { <Parties data={e.parties.clone()} {lang} /> },
+                (Module::Guide, Data::Ready(e, guide_error)) => {
                     let name = config.election_name.as_deref().unwrap_or_else(|| e.election.name.get(lang));
                     guide::view(lang, name, e.guide.as_deref(), data.is_bundled(), guide_error.as_deref())
                 }
@@ -188,16 +180,11 @@ pub fn app(props: &AppProps) -> Html {
                     let key = format!("{src}|{}|{}|{seed}", lang.code(), config.quiz_count);
                     html! { <Quiz {key} host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} /> }
                 }
-                (m, Data::Loading) if m.uses_dataset() => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
-                (m, Data::Failed(msg)) if m.uses_dataset() => {
+                // Every module but the quiz shows the dataset.
+                (_, Data::Loading) => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
+                (_, Data::Failed(msg)) => {
                     html! { <div class="pw-error" role="alert"><p><strong>{ title }</strong></p><p>{ msg.clone() }</p></div> }
                 }
-                (_, _) => html! {
-                    <div class="pw-soon">
-                        <h2 class="pw-title">{ title }</h2>
-                        <p>{ Msg::ModuleUnavailable.text(lang) }</p>
-                    </div>
-                },
             };
             html! { <div class="pw-module" data-module={m.name()} key={m.name()}>{ body }</div> }
         })

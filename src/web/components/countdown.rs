@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::domain::config::ZoneChoice;
 use crate::domain::election::{coarse_distance, days_between, status, zone_label, Announcement, Election, Era, Phase, Remaining, Status};
 use crate::domain::i18n::{tr, Lang, Msg};
+use crate::domain::num::two_digits;
 use crate::domain::time::local_day;
 use crate::web::browser::{format_day, format_instant, format_int, format_relative, reader_offset, reader_time_zone, DateStyle};
 use crate::web::components::guide;
@@ -76,85 +77,147 @@ struct Spoken {
     at_ms: i64,
 }
 
+/// Everything the countdown shows that does not change every second: rebuilt when the era, the
+/// stage, the day or the configuration changes (one memo, so one hook, for all of it).
+struct Statics {
+    /// Heading, and while polls are yet to close, when they open and the zone.
+    top: Html,
+    /// After voting: when it took place (and "voting has closed" until the stages are over).
+    after: Html,
+    /// The current stage, what comes next once every stage is over, and the timeline.
+    below: Html,
+    /// The stage sentence, also spoken by the live region.
+    sentence: Option<String>,
+    /// "13.00 WIB": when polls close.
+    close_time: String,
+}
+
+#[derive(PartialEq)]
+struct StaticsKey {
+    election: Same<Election>,
+    zone: ZoneChoice,
+    lang: Lang,
+    era: Era,
+    days_since: Option<i64>,
+    current: Option<usize>,
+    done: bool,
+    today: i64,
+}
+
+fn statics(k: &StaticsKey) -> Statics {
+    let StaticsKey { election: Same(e), zone, lang, era, days_since, current, done, today } = k;
+    let (lang, zone, era) = (*lang, *zone, *era);
+    let (open, close) = e.polls(zone);
+    let date = format_instant(lang, DateStyle::WeekdayDate, tz(zone), open);
+    let (open_time, close_time) = (clock_time(lang, zone, open), clock_time(lang, zone, close));
+    let name = e.name.get(lang);
+    let (heading, when) = match era {
+        Era::Before if zone == ZoneChoice::Auto && !e.stages.is_empty() => {
+            (tr(lang, Msg::CountdownHeading, &[("name", name)]), tr(lang, Msg::PollsOpenAtAuto, &[("date", &date), ("time", &open_time)]))
+        }
+        Era::Before => {
+            (tr(lang, Msg::CountdownHeading, &[("name", name)]), tr(lang, Msg::PollsOpenAt, &[("date", &date), ("time", &open_time)]))
+        }
+        // "07.00–13.00 WIB": the zone once, after the closing time.
+        Era::Open => (
+            tr(lang, Msg::HeadingVotingDay, &[("name", name)]),
+            tr(
+                lang,
+                Msg::VotingDayHours,
+                &[("date", &date), ("open", &format_instant(lang, DateStyle::Time, tz(zone), open)), ("close", &close_time)],
+            ),
+        ),
+        // After the polls close: the election's name, and the past tense below.
+        _ => (name.to_string(), String::new()),
+    };
+    let mut m = Markup::default();
+    m.el("h2", &[("class", "pw-title")], &heading);
+    // The zone matters until the polls close; afterwards voting day is a date.
+    if !when.is_empty() {
+        let zone_line = match zone {
+            ZoneChoice::Fixed(z) => {
+                let (abbr, hours) = zone_label(z);
+                tr(lang, Msg::ZoneFixed, &[("zone", abbr), ("hours", &hours.to_string())])
+            }
+            ZoneChoice::Auto => tr(lang, Msg::ZoneAuto, &[("tz", &reader_time_zone())]),
+        };
+        m.open("p", &[("class", "pw-when")]).text(&when).el("span", &[("class", "pw-sep"), ("aria-hidden", "true")], " \u{b7} ");
+        m.el("span", &[("class", "pw-zone")], &zone_line).close("p");
+    }
+    let top = m.into_html();
+
+    // "Voting took place on … (2 years ago)".
+    let mut m = Markup::default();
+    if let Some(days) = days_since {
+        let (n, unit) = coarse_distance(e.voting_day, e.voting_day + days);
+        let date = format_day(lang, DateStyle::WeekdayDate, e.voting_day);
+        m.open("div", &[("class", "pw-after")]);
+        if era == Era::Closed {
+            m.p("pw-status", Msg::VotingClosed.text(lang));
+        }
+        m.p("", &tr(lang, Msg::VotingTookPlace, &[("date", &date), ("relative", &format_relative(lang, -n, unit))])).close("div");
+    }
+    let after = m.into_html();
+
+    let sentence = stage_sentence(lang, e, *current, *done);
+    let mut m = Markup::default();
+    match (&e.next, era) {
+        // Once every stage is over, the strip and the timeline say so; what comes next matters more.
+        (Some(n), Era::Over) => {
+            let line = match n.voting_day {
+                Some(d) => {
+                    let (k, unit) = coarse_distance(*today, d);
+                    let date = format_day(lang, DateStyle::WeekdayDate, d);
+                    tr(
+                        lang,
+                        Msg::NextElectionOn,
+                        &[("name", n.name.get(lang)), ("date", &date), ("relative", &format_relative(lang, k, unit))],
+                    )
+                }
+                None => tr(lang, Msg::NextElection, &[("name", n.name.get(lang))]),
+            };
+            m.open("div", &[("class", "pw-next")]).open("p", &[]).el("strong", &[], &line).close("p").open("p", &[]);
+            if let Some(note) = &n.note {
+                m.text(note.get(lang)).text(" ");
+            }
+            guide::source(&mut m, lang, &n.source, n.as_of);
+            m.close("p").close("div");
+        }
+        (_, Era::Over) => {}
+        _ => {
+            if let Some(s) = &sentence {
+                m.p("pw-stage", s);
+            }
+        }
+    }
+    let below = if e.stages.is_empty() {
+        m.into_html()
+    } else {
+        html! { <>{ m.into_html() }{ timeline::view(lang, e, *current, *done) }</> }
+    };
+    Statics { top, after, below, sentence, close_time }
+}
+
 #[function_component(Countdown)]
 pub fn countdown(props: &CountdownProps) -> Html {
     let CountdownProps { election: e, zone, frozen, lang } = props.clone();
     let now = use_wall_clock(frozen);
     let st = status(&e, zone, now);
-
     let era = st.era(&e);
-    // Text that changes only with the configuration or the era, not every second.
-    let header = use_memo((Same(e.clone()), zone, lang, era), |(Same(e), zone, lang, era)| {
-        let (lang, zone) = (*lang, *zone);
-        let (open, close) = e.polls(zone);
-        let date = format_instant(lang, DateStyle::WeekdayDate, tz(zone), open);
-        let (open_time, close_time) = (clock_time(lang, zone, open), clock_time(lang, zone, close));
-        let name = e.name.get(lang);
-        let (heading, when) = match era {
-            Era::Before if zone == ZoneChoice::Auto && !e.stages.is_empty() => (
-                tr(lang, Msg::CountdownHeading, &[("name", name)]),
-                tr(lang, Msg::PollsOpenAtAuto, &[("date", &date), ("time", &open_time)]),
-            ),
-            Era::Before => {
-                (tr(lang, Msg::CountdownHeading, &[("name", name)]), tr(lang, Msg::PollsOpenAt, &[("date", &date), ("time", &open_time)]))
-            }
-            Era::Open => (
-                tr(lang, Msg::HeadingVotingDay, &[("name", name)]),
-                // "07.00–13.00 WIB": the zone once, after the closing time.
-                tr(
-                    lang,
-                    Msg::VotingDayHours,
-                    &[("date", &date), ("open", &format_instant(lang, DateStyle::Time, tz(zone), open)), ("close", &close_time)],
-                ),
-            ),
-            // After the polls close: the election's name, and the past tense below.
-            _ => (name.to_string(), String::new()),
-        };
-        let mut m = Markup::default();
-        m.el("h2", &[("class", "pw-title")], &heading);
-        // The zone matters until the polls close; afterwards voting day is a date.
-        if !when.is_empty() {
-            let zone_line = match zone {
-                ZoneChoice::Fixed(z) => {
-                    let (abbr, hours) = zone_label(z);
-                    tr(lang, Msg::ZoneFixed, &[("zone", abbr), ("hours", &hours.to_string())])
-                }
-                ZoneChoice::Auto => tr(lang, Msg::ZoneAuto, &[("tz", &reader_time_zone())]),
-            };
-            m.open("p", &[("class", "pw-when")]).text(&when).el("span", &[("class", "pw-sep"), ("aria-hidden", "true")], " \u{b7} ");
-            m.el("span", &[("class", "pw-zone")], &zone_line).close("p");
-        }
-        (m.into_html(), close_time)
-    });
-    let (top, close_time) = &*header;
-    // After voting: "Voting took place on … (2 years ago)", which changes at most once a day.
     let days_since = match st.phase {
         // With `auto` the dates are the reader's; count the days there too.
         Phase::After { .. } if zone == ZoneChoice::Auto => Some(days_between(st.open_ms, now, reader_offset())),
         Phase::After { days_since } => Some(days_since),
         _ => None,
     };
-    let past = use_memo((Same(e.clone()), lang, days_since, era), |(Same(e), lang, days, era)| {
-        let (n, unit) = coarse_distance(e.voting_day, e.voting_day + (*days)?);
-        let date = format_day(*lang, DateStyle::WeekdayDate, e.voting_day);
-        let mut m = Markup::default();
-        m.open("div", &[("class", "pw-after")]);
-        if *era == Era::Closed {
-            m.p("pw-status", Msg::VotingClosed.text(*lang));
-        }
-        m.p("", &tr(*lang, Msg::VotingTookPlace, &[("date", &date), ("relative", &format_relative(*lang, -n, unit))]));
-        m.close("div");
-        Some(m.into_html())
-    });
-    // The stage sentence changes with the stage, not with every tick.
-    let sentence = use_memo((Same(e.clone()), lang, st.current_stage, st.timeline_done), |(Same(e), lang, current, done)| {
-        stage_sentence(*lang, e, *current, *done)
-    });
-
-    // The timeline changes with the stage, not with every tick.
-    let strip = use_memo((Same(e.clone()), lang, st.current_stage, st.timeline_done), |(Same(e), lang, current, done)| {
-        timeline::view(*lang, e, *current, *done)
-    });
+    let today = match zone {
+        ZoneChoice::Auto => local_day(now, reader_offset()),
+        ZoneChoice::Fixed(z) => local_day(now, z.offset_minutes()),
+    };
+    let key =
+        StaticsKey { election: Same(e.clone()), zone, lang, era, days_since, current: st.current_stage, done: st.timeline_done, today };
+    let fixed = use_memo(key, statics);
+    let Statics { top, after, below, sentence, close_time } = &*fixed;
 
     // The live region: milestones at once, other changes at most once a minute.
     let spoken = use_mut_ref(Spoken::default);
@@ -182,9 +245,9 @@ pub fn countdown(props: &CountdownProps) -> Html {
     let clock = |label: Html, left: Remaining| {
         let cells = [
             (format_int(lang, left.days), unit(lang, left.days, Msg::Day, Msg::Days)),
-            (format!("{:02}", left.hours), unit(lang, left.hours, Msg::Hour, Msg::Hours)),
-            (format!("{:02}", left.minutes), unit(lang, left.minutes, Msg::Minute, Msg::Minutes)),
-            (format!("{:02}", left.seconds), unit(lang, left.seconds, Msg::Second, Msg::Seconds)),
+            (two_digits(left.hours as u64), unit(lang, left.hours, Msg::Hour, Msg::Hours)),
+            (two_digits(left.minutes as u64), unit(lang, left.minutes, Msg::Minute, Msg::Minutes)),
+            (two_digits(left.seconds as u64), unit(lang, left.seconds, Msg::Second, Msg::Seconds)),
         ];
         html! {
             <div class="pw-clock-wrap">
@@ -204,46 +267,14 @@ pub fn countdown(props: &CountdownProps) -> Html {
             html! { <span class="pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", close_time)]) }</span> },
             left,
         ),
-        Phase::After { .. } => (*past).clone().unwrap_or_default(),
+        Phase::After { .. } => after.clone(),
     };
-    // After the last stage: what comes next, when the dataset says (changes at most once a day).
-    let today = match zone {
-        ZoneChoice::Auto => local_day(now, reader_offset()),
-        ZoneChoice::Fixed(z) => local_day(now, z.offset_minutes()),
-    };
-    let next = use_memo((Same(e.clone()), lang, era == Era::Over, today), |(Same(e), lang, over, today)| {
-        let (lang, n) = (*lang, e.next.as_ref().filter(|_| *over)?);
-        let line = match n.voting_day {
-            Some(d) => {
-                let (k, unit) = coarse_distance(*today, d);
-                let date = format_day(lang, DateStyle::WeekdayDate, d);
-                tr(lang, Msg::NextElectionOn, &[("name", n.name.get(lang)), ("date", &date), ("relative", &format_relative(lang, k, unit))])
-            }
-            None => tr(lang, Msg::NextElection, &[("name", n.name.get(lang))]),
-        };
-        let mut m = Markup::default();
-        m.open("div", &[("class", "pw-next")]).open("p", &[]).el("strong", &[], &line).close("p");
-        m.open("p", &[]);
-        if let Some(note) = &n.note {
-            m.text(note.get(lang)).text(" ");
-        }
-        guide::source(&mut m, lang, &n.source, n.as_of);
-        m.close("p").close("div");
-        Some(m.into_html())
-    });
 
     html! {
         <div class="pw-countdown">
             { top.clone() }
             { body }
-            // Once every stage is over, the strip and the timeline say so; what comes next matters more.
-            if let Some(sentence) = (*sentence).clone().filter(|_| era != Era::Over) {
-                <p class="pw-stage">{ sentence }</p>
-            }
-            { (*next).clone().unwrap_or_default() }
-            if !e.stages.is_empty() {
-                { (*strip).clone() }
-            }
+            { below.clone() }
             <p class="pw-sr" aria-live="polite" aria-atomic="true">{ live }</p>
         </div>
     }

@@ -8,7 +8,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
-use crate::domain::num::parse_u64;
+use crate::domain::num::{parse_u64, two_digits};
 use crate::domain::parties::{hundredths, share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
 use crate::web::components::Same;
@@ -90,7 +90,7 @@ fn then(mut text: String, more: &str) -> String {
 
 /// "01" for pair numbers, as on the ballot.
 fn pair_no(n: u8) -> String {
-    format!("{n:02}")
+    two_digits(u64::from(n))
 }
 
 /// The neutral generated badge: the ballot number in a circle, with an accessible name.
