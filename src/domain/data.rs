@@ -553,7 +553,7 @@ mod tests {
         let d = parse_dataset(&pilkada()).unwrap();
         let e = &d.election;
         assert_eq!(e.name.get(Lang::Id), "Pilkada Jakarta 2024");
-        assert_eq!(e.name.get(Lang::En), "2024 Jakarta gubernatorial election");
+        assert_eq!(e.name.get(Lang::En), "Jakarta's 2024 gubernatorial election");
         assert_eq!(e.voting_day, days_from_civil(2024, 11, 27));
         assert_eq!((e.polls_open, e.polls_close), (7 * 3_600_000, 13 * 3_600_000));
         let ids: Vec<&str> = e.stages.iter().map(|s| s.id.as_str()).collect();

@@ -191,7 +191,7 @@ messages! {
     NoResults => "Hasil resmi belum tersedia.", "Official results are not available yet.";
     NoPartyData => "Data partai tidak tersedia dalam berkas data ini.", "This data file has no party data.";
 
-    QuizIntro => "Tebak: klaim seputar Pemilu 2024 ini hoaks atau fakta? Setiap jawaban dijelaskan dengan sumber pemeriksa faktanya.", "Guess: is each claim from the 2024 election a hoax or a fact? Every answer is explained with its fact-check source.";
+    QuizIntro => "Tebak: klaim seputar pemilu ini hoaks atau fakta? Setiap jawaban dijelaskan dengan sumber pemeriksa faktanya.", "Guess: is each claim from this election a hoax or a fact? Every answer is explained with its fact-check source.";
     QuizStart => "Mulai kuis", "Start the quiz";
     QuizContinue => "Lanjutkan kuis (soal {n} dari {total})", "Continue the quiz (question {n} of {total})";
     QuizReview => "Ulangi {n} soal yang dulu terlewat", "Retry {n} questions you missed before";

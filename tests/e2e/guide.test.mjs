@@ -129,3 +129,17 @@ test("a newsroom's own guide: its markup is shown as text and its links say wher
   assert.equal(await p.evaluate(() => document.getElementById("own").shadowRoot.querySelectorAll("b").length), 0);
   await p.context().close();
 });
+
+test("a widget unmounted while its guide loads fires nothing afterwards", async () => {
+  const p = await newPage(browser);
+  // The served copy answers late, and then fails.
+  await p.route("**/data/pemilu-2024.json", async (r) => { await new Promise((ok) => setTimeout(ok, 800)); await r.abort(); });
+  await p.goto(`${server.base}/article.html`);
+  await addWidgets(p, [{ id: "g", attrs: { "data-modules": "guide", "data-lang": "en" } }]);
+  await p.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(p, 1);
+  await p.evaluate(() => window.PemiluWidget.unmount(document.getElementById("g")));
+  await p.waitForTimeout(1500);
+  assert.deepEqual(await events(p, "pemilu:error"), []);
+  await p.context().close();
+});

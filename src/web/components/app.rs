@@ -79,42 +79,39 @@ pub fn app(props: &AppProps) -> Html {
             *request.borrow_mut() += 1;
             let mine = *request.borrow();
             let own = src.is_some();
-            let url = match (src.clone(), served.clone()) {
-                (Some(url), _) => {
-                    data.set(Data::Loading);
-                    url
-                }
-                (None, other) => {
-                    // The first render already shows the bundled data: no second render for it.
-                    if !data.is_bundled() {
-                        data.set(bundled());
+            if own {
+                data.set(Data::Loading);
+            } else if !data.is_bundled() {
+                // The first render already shows the bundled data: no second render for it.
+                data.set(bundled());
+            }
+            if let Some(url) = src.clone().or_else(|| served.clone()) {
+                let request = request.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = browser::fetch_json(&url).await;
+                    // Dropped: an answer to an older request, or for a widget that is gone.
+                    if *request.borrow() != mine {
+                        return;
                     }
-                    match other {
-                        Some(url) => url,
-                        None => return,
-                    }
-                }
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = browser::fetch_json(&url).await;
-                if *request.borrow() != mine {
-                    return;
-                }
-                let (code, message) = match result {
-                    Ok(f) => match parse_dataset(&f) {
-                        Ok(e) => return data.set(Data::Ready(Rc::new(e), None)),
-                        Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
-                    },
-                    Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
-                    Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
-                };
-                browser::warn(&message);
-                browser::dispatch(&host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
-                data.set(match bundled() {
-                    Data::Ready(d, _) if !own => Data::Ready(d, Some(message)),
-                    _ => Data::Failed(message),
+                    let (code, message) = match result {
+                        Ok(f) => match parse_dataset(&f) {
+                            Ok(e) => return data.set(Data::Ready(Rc::new(e), None)),
+                            Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
+                        },
+                        Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
+                        Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
+                    };
+                    browser::warn(&message);
+                    browser::dispatch(&host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
+                    data.set(match bundled() {
+                        Data::Ready(d, _) if !own => Data::Ready(d, Some(message)),
+                        _ => Data::Failed(message),
+                    });
                 });
-            });
+            }
+            // On unmount (or a new source), any answer still on its way is dropped: no event
+            // fires for a widget that is gone.
+            move || *request.borrow_mut() += 1
         });
     }
 
