@@ -21,7 +21,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// A validated election file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
-    pub election: Election,
+    pub election: Rc<Election>,
     pub parties: Rc<PartyData>,
     /// The voter's guide. The compiled-in copy leaves it out (only the guide module shows it,
     /// and it fetches the served file); a file fetched from `data-data-src` carries its own.
@@ -414,7 +414,7 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
         None => (None, None),
     };
     let guide = root.field("guide").map(|g| guide(&g)).transpose()?.map(Rc::new);
-    Ok(Dataset { election, parties: Rc::new(PartyData { office, parties, pairs, pair_result, dpr }), guide })
+    Ok(Dataset { election: Rc::new(election), parties: Rc::new(PartyData { office, parties, pairs, pair_result, dpr }), guide })
 }
 
 /// The bundled dataset, parsed natively (tests only; the browser parses with `JSON.parse`).
@@ -427,7 +427,7 @@ pub fn bundled_dataset() -> Result<Dataset, DataError> {
 /// The bundled election (tests only).
 #[cfg(test)]
 pub fn bundled_election() -> Result<Election, DataError> {
-    bundled_dataset().map(|d| d.election)
+    bundled_dataset().map(|d| (*d.election).clone())
 }
 
 #[cfg(test)]
@@ -712,7 +712,7 @@ mod tests {
 
     #[test]
     fn the_next_election_is_dated_and_sourced() {
-        let n = parse_dataset(&full()).unwrap().election.next.expect("the 2024 file names what comes next");
+        let n = parse_dataset(&full()).unwrap().election.next.clone().expect("the 2024 file names what comes next");
         assert_eq!(n.voting_day, None, "no official date has been set (reference, Feb 2026)");
         assert!(n.note.is_some() && is_http_url(&n.source));
         assert_eq!(n.as_of, days_from_civil(2026, 2, 23));
@@ -721,7 +721,7 @@ mod tests {
         f["next"]["votingDay"] = json!("2024-02-14");
         assert_eq!(parse_dataset(&f).unwrap_err().0, "next.votingDay = \u{201c}2024-02-14\u{201d}");
         f["next"]["votingDay"] = json!("2029-02-14");
-        assert_eq!(parse_dataset(&f).unwrap().election.next.unwrap().voting_day, Some(days_from_civil(2029, 2, 14)));
+        assert_eq!(parse_dataset(&f).unwrap().election.next.as_ref().unwrap().voting_day, Some(days_from_civil(2029, 2, 14)));
         f["next"]["asOf"] = json!("soon");
         assert!(parse_dataset(&f).unwrap_err().0.starts_with("next.asOf"));
     }

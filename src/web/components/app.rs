@@ -14,6 +14,7 @@ use crate::web::components::countdown::Countdown;
 use crate::web::components::guide;
 use crate::web::components::parties::Parties;
 use crate::web::components::quiz::Quiz;
+use crate::web::components::Same;
 
 /// Props handed to the app by the embed layer; `generation` grows on every re-configuration.
 #[derive(Properties, PartialEq, Clone)]
@@ -153,7 +154,7 @@ pub fn app(props: &AppProps) -> Html {
             let body = match (m, &*data) {
                 (Module::Countdown, Data::Ready(e, _)) => {
                     let configured = e.election.configured(config.election_date, config.election_name.as_deref());
-                    let election = Rc::new(configured.unwrap_or_else(|| e.election.clone()));
+                    let election = Same(configured.map_or_else(|| e.election.clone(), Rc::new));
                     html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
                 }
                 (Module::Parties, Data::Ready(e, _)) => html! { <Parties data={e.parties.clone()} {lang} /> },

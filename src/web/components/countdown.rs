@@ -1,8 +1,6 @@
 //! The countdown module: time to polls opening in the chosen zone, polls-open and after-voting
 //! states, the current stage, and a polite live region that speaks only meaningful changes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::domain::config::ZoneChoice;
@@ -17,9 +15,11 @@ use crate::web::components::Same;
 use crate::web::hooks::use_wall_clock;
 use crate::web::markup::Markup;
 
+/// Props compared by the election's pointer: the shell hands the same `Rc` on every render
+/// unless the configuration changed.
 #[derive(Properties, PartialEq, Clone)]
 pub struct CountdownProps {
-    pub election: Rc<Election>,
+    pub election: Same<Election>,
     pub zone: ZoneChoice,
     /// `data-now`: a frozen clock.
     pub frozen: Option<i64>,
@@ -200,7 +200,7 @@ fn statics(k: &StaticsKey) -> Statics {
 
 #[function_component(Countdown)]
 pub fn countdown(props: &CountdownProps) -> Html {
-    let CountdownProps { election: e, zone, frozen, lang } = props.clone();
+    let CountdownProps { election: Same(e), zone, frozen, lang } = props.clone();
     let now = use_wall_clock(frozen);
     let st = status(&e, zone, now);
     let era = st.era(&e);
