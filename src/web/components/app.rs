@@ -15,6 +15,7 @@ use crate::web::components::guide;
 use crate::web::components::parties::Parties;
 use crate::web::components::quiz::Quiz;
 use crate::web::components::Same;
+use crate::web::markup::Markup;
 
 /// Props handed to the app by the embed layer; `generation` grows on every re-configuration.
 #[derive(Properties, PartialEq, Clone)]
@@ -137,7 +138,21 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let notices: Html = config.notices().map(|e| html! { <p class="pw-notice">{ e.message(lang) }</p> }).collect();
+    // Read-only parts as markup (far less code than `html!`): the notices and the error boxes.
+    let mut notices = Markup::default();
+    for e in config.notices() {
+        notices.p("pw-notice", &e.message(lang));
+    }
+    let error_box = |lead: &str, message: &str| {
+        let mut m = Markup::default();
+        m.open("div", &[("class", "pw-error"), ("role", "alert")])
+            .open("p", &[])
+            .el("strong", &[], lead)
+            .close("p")
+            .p("", message)
+            .close("div");
+        m.into_html()
+    };
     let modules: Html = config
         .modules
         .iter()
@@ -145,11 +160,7 @@ pub fn app(props: &AppProps) -> Html {
             let title = m.title().text(lang);
             if let Some(err) = config.blocking_error(m) {
                 let lead = if m == Module::Countdown { Msg::CountdownUnavailable.text(lang) } else { title };
-                return html! {
-                    <div class="pw-module" data-module={m.name()} key={m.name()}>
-                        <div class="pw-error" role="alert"><p><strong>{ lead }</strong></p><p>{ err.message(lang) }</p></div>
-                    </div>
-                };
+                return html! { <div class="pw-module" data-module={m.name()} key={m.name()}>{ error_box(lead, &err.message(lang)) }</div> };
             }
             let body = match (m, &*data) {
                 (Module::Countdown, Data::Ready(e, _)) => {
@@ -180,9 +191,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 // Every module but the quiz shows the dataset.
                 (_, Data::Loading) => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },
-                (_, Data::Failed(msg)) => {
-                    html! { <div class="pw-error" role="alert"><p><strong>{ title }</strong></p><p>{ msg.clone() }</p></div> }
-                }
+                (_, Data::Failed(msg)) => error_box(title, msg),
             };
             html! { <div class="pw-module" data-module={m.name()} key={m.name()}>{ body }</div> }
         })
@@ -191,7 +200,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="pw" ref={root} lang={lang.code()} data-theme={config.theme.name()}>
             if !config.errors.is_empty() && config.notices().next().is_some() {
-                <div class="pw-notices">{ notices }</div>
+                <div class="pw-notices">{ notices.into_html() }</div>
             }
             { modules }
         </div>
