@@ -12,7 +12,7 @@ use crate::domain::num::{parse_u64, two_digits};
 use crate::domain::parties::{hundredths, share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
 use crate::web::components::Same;
-use crate::web::markup::Markup;
+use crate::web::markup::{target_attr, Markup};
 
 #[derive(Properties, Clone)]
 pub struct PartiesProps {
@@ -30,6 +30,7 @@ impl PartialEq for PartiesProps {
 const FIRST_ROWS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Default)]
+#[repr(u8)]
 enum Tab {
     #[default]
     Parties,
@@ -49,6 +50,25 @@ struct View {
     open: Option<u8>,
     show_all: bool,
     dpr_by_votes: bool,
+    /// Grows on every change that re-creates the control the reader used (the markup is replaced
+    /// whenever it changes); the view marks where focus goes with `data-focus`.
+    focus: u32,
+    mark: Mark,
+}
+
+/// Where focus goes after the markup is replaced.
+#[derive(Clone, Copy, PartialEq, Default)]
+enum Mark {
+    #[default]
+    None,
+    /// The selected tab.
+    Tab,
+    /// The row of this party.
+    Row(u8),
+    /// The first row that "Show all" revealed.
+    FirstNew,
+    /// The results order button.
+    Order,
 }
 
 enum Change {
@@ -67,15 +87,43 @@ impl Reducible for View {
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut v = Rc::unwrap_or_clone(self);
-        match change {
-            Change::Tab(t) => v.tab = t,
-            Change::Query(q) => v.query = q,
-            Change::Scope(scope) => v.filter.scope = scope,
-            Change::Pair(pair) => v.filter.pair = pair,
-            Change::Sort(s) => v.sort = s,
-            Change::Toggle(n) => v.open = if v.open == Some(n) { None } else { Some(n) },
-            Change::ShowAll => v.show_all = true,
-            Change::DprOrder => v.dpr_by_votes = !v.dpr_by_votes,
+        let mark = match change {
+            Change::Tab(t) => {
+                v.tab = t;
+                Mark::Tab
+            }
+            Change::Query(q) => {
+                v.query = q;
+                Mark::None
+            }
+            Change::Scope(scope) => {
+                v.filter.scope = scope;
+                Mark::None
+            }
+            Change::Pair(pair) => {
+                v.filter.pair = pair;
+                Mark::None
+            }
+            Change::Sort(s) => {
+                v.sort = s;
+                Mark::None
+            }
+            Change::Toggle(n) => {
+                v.open = if v.open == Some(n) { None } else { Some(n) };
+                Mark::Row(n)
+            }
+            Change::ShowAll => {
+                v.show_all = true;
+                Mark::FirstNew
+            }
+            Change::DprOrder => {
+                v.dpr_by_votes = !v.dpr_by_votes;
+                Mark::Order
+            }
+        };
+        if mark != Mark::None {
+            v.mark = mark;
+            v.focus += 1;
         }
         Rc::new(v)
     }
@@ -122,8 +170,7 @@ fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
     numbers.iter().filter_map(|n| d.pair(*n)).map(|p| format!("{} ({})", pair_no(p.number), pair_label(p))).collect::<Vec<_>>().join(", ")
 }
 
-fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
-    let mut m = Markup::default();
+fn party_details(m: &mut Markup, d: &PartyData, lang: Lang, p: &Party) {
     let (nominated, backed) = d.pairs_of(p.number);
     m.open("div", &[("class", "pw-pdetail"), ("id", &format!("pw-pd-{}", p.number))]);
     m.p("pw-fullname", &p.name);
@@ -162,7 +209,6 @@ fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
         m.link(&r.votes_source, Msg::ResultSource.text(lang));
     }
     m.close("p").close("div");
-    m.into_html()
 }
 
 /// The pairs with equal weight, in one structure: number, names, nominating parties, and unless
@@ -246,8 +292,7 @@ fn table(m: &mut Markup, caption: &str, cols: &[&str], rows: Vec<(String, Vec<St
     m.close("tbody").close("table");
 }
 
-fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
-    let mut m = Markup::default();
+fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
     let cols = [Msg::ColVotes.text(lang), Msg::ColShare.text(lang)];
     if let Some(r) = &d.pair_result {
         let shares: Vec<f64> = r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).collect();
@@ -275,7 +320,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
             caption = format!("{caption} ({dec})");
         }
         m.open("div", &[("class", "pw-result pw-pres")]);
-        table(&mut m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
+        table(m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
         if let Some((bad, cast)) = r.invalid {
             note = then(
@@ -330,7 +375,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         let threshold_votes = (r.total_valid as f64 * r.threshold_percent / 100.0).ceil() as i64;
         let passed = r.rows.iter().filter(|row| r.passed(row)).count();
         m.open("div", &[("class", "pw-result pw-dpr")]);
-        table(&mut m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)], body, max, lang);
+        table(m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)], body, max, lang);
         // No published figure matches the stored total: the widget says it computed the threshold.
         let note = tr(
             lang,
@@ -357,14 +402,58 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
     if d.pair_result.is_none() && d.dpr.is_none() {
         m.p("", Msg::NoResults.text(lang));
     }
-    m.into_html()
 }
 
-fn row_content(lang: Lang, p: &Party) -> Html {
+/// A button for the delegated listener: `act` names what it does; `focus` marks it to receive
+/// keyboard focus once the markup is replaced.
+fn button<'m>(m: &'m mut Markup, attrs: &[(&str, &str)], act: &str, focus: bool) -> &'m mut Markup {
+    let mut all = vec![("type", "button")];
+    all.extend_from_slice(attrs);
+    all.push(("data-act", act));
+    if focus {
+        all.push(("data-focus", ""));
+    }
+    m.open("button", &all)
+}
+
+/// The rows of the parties list, each a button that opens the party's details in place, and
+/// "Show all" when the list is cut short.
+fn rows(d: &PartyData, lang: Lang, view: &View, list: &[&Party], limited: bool) -> Html {
     let mut m = Markup::default();
-    badge(&mut m, lang, &p.number.to_string());
-    m.open("span", &[("class", "pw-pname")]).el("strong", &[], &p.abbr).el("span", &[("class", "pw-pfull")], &p.name).close("span");
-    m.el("span", &[("class", "pw-chev"), ("aria-hidden", "true")], "");
+    if list.is_empty() {
+        m.p("pw-empty", Msg::NoParty.text(lang));
+    }
+    m.open("ul", &[("class", "pw-plist")]);
+    let shown = if limited { &list[..FIRST_ROWS] } else { list };
+    for (i, p) in shown.iter().enumerate() {
+        let expanded = view.open == Some(p.number);
+        let focus = match view.mark {
+            Mark::Row(n) => n == p.number,
+            Mark::FirstNew => i == FIRST_ROWS,
+            _ => false,
+        };
+        let n = p.number.to_string();
+        m.open("li", &[]);
+        button(
+            &mut m,
+            &[("class", "pw-prow"), ("aria-expanded", if expanded { "true" } else { "false" }), ("aria-controls", &format!("pw-pd-{n}"))],
+            &format!("p{n}"),
+            focus,
+        );
+        badge(&mut m, lang, &n);
+        m.open("span", &[("class", "pw-pname")]).el("strong", &[], &p.abbr).el("span", &[("class", "pw-pfull")], &p.name).close("span");
+        m.el("span", &[("class", "pw-chev"), ("aria-hidden", "true")], "").close("button");
+        if expanded {
+            party_details(&mut m, d, lang, p);
+        }
+        m.close("li");
+    }
+    m.close("ul");
+    if limited {
+        button(&mut m, &[("class", "pw-btn pw-more")], "m", false)
+            .text(&tr(lang, Msg::ShowAll, &[("total", &d.parties.len().to_string())]))
+            .close("button");
+    }
     m.into_html()
 }
 
@@ -384,29 +473,28 @@ pub fn parties(props: &PartiesProps) -> Html {
     let view = use_reducer(View::default);
     let act = view.dispatcher().to_callback();
     let root = use_node_ref();
-    // "Show all" disappears when pressed: keep keyboard focus in the list, on the first new row.
+    // The markup is replaced whenever it changes, so the control the reader used is re-created:
+    // move focus to the element marked for it (the toggled row, the first row "Show all"
+    // revealed, the selected tab, the order button).
     {
         let root = root.clone();
-        use_effect_with(view.show_all, move |all| {
-            if *all {
-                let row = root
-                    .cast::<HtmlElement>()
-                    .and_then(|r| r.query_selector(&format!(".pw-plist li:nth-child({}) button", FIRST_ROWS + 1)).ok().flatten());
-                if let Some(b) = row.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
-                    let _ = b.focus();
+        use_effect_with(view.focus, move |n| {
+            if *n > 0 {
+                if let Some(el) = root.cast::<HtmlElement>().and_then(|r| r.query_selector("[data-focus]").ok().flatten()) {
+                    if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                        let _ = el.focus();
+                    }
                 }
             }
         });
     }
-    let tabs_ref = use_node_ref();
-    let table_ref = use_node_ref();
 
-    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe): set when the
-    // results tab opens or the data changes, not on every render.
+    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe): set on the
+    // module when the data changes, not on every render.
     {
-        let table_ref = table_ref.clone();
-        use_effect_with((view.tab, Same(d.clone())), move |(_, Same(d))| {
-            if let (Some(el), Some(r)) = (table_ref.cast::<HtmlElement>(), d.dpr.as_ref()) {
+        let root = root.clone();
+        use_effect_with(Same(d.clone()), move |Same(d)| {
+            if let (Some(el), Some(r)) = (root.cast::<HtmlElement>(), d.dpr.as_ref()) {
                 let max = r.max_share();
                 if max > 0.0 {
                     set_css_var(&el, "--pw-threshold", Some(&format!("{}%", hundredths(r.threshold_percent * 100.0 / max))));
@@ -432,9 +520,49 @@ pub fn parties(props: &PartiesProps) -> Html {
     };
     // A re-configured dataset may have no results: fall back to the parties tab.
     let current = if view.tab == Tab::Results && !d.has_results() { Tab::Parties } else { view.tab };
+
+    let title = Msg::ModuleParties.text(lang);
+    let mut head = Markup::default();
+    head.el("h2", &[("class", "pw-title")], title).open("div", &[("class", "pw-tabs"), ("role", "tablist"), ("aria-label", title)]);
+    for (t, label) in &tabs {
+        let selected = current == *t;
+        let (s, index) = if selected { ("true", "0") } else { ("false", "-1") };
+        button(
+            &mut head,
+            &[("role", "tab"), ("id", tab_id(*t)), ("aria-selected", s), ("aria-controls", "pw-tabpanel"), ("tabindex", index)],
+            &format!("t{}", *t as u8),
+            selected && view.mark == Mark::Tab,
+        )
+        .text(label.text(lang))
+        .close("button");
+    }
+    head.close("div");
+
+    // One delegated listener for the buttons in the markup: tabs, rows, "Show all", the order.
+    let onclick = {
+        let (act, tabs) = (act.clone(), tabs.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(a) = target_attr(&e, "data-act") else { return };
+            let n = parse_u64(a.get(1..).unwrap_or_default()).and_then(|n| u8::try_from(n).ok()).unwrap_or(0);
+            act.emit(match a.as_bytes().first() {
+                Some(b't') => match tabs.iter().find(|(t, _)| *t as u8 == n) {
+                    Some((t, _)) => Change::Tab(*t),
+                    None => return,
+                },
+                Some(b'p') => Change::Toggle(n),
+                Some(b'm') => Change::ShowAll,
+                Some(b'o') => Change::DprOrder,
+                _ => return,
+            });
+        })
+    };
+    // The tabs' arrow keys, Home and End (the ARIA tabs pattern, with roving tabindex).
     let onkeydown = {
-        let (act, tabs, tabs_ref) = (act.clone(), tabs.iter().map(|(t, _)| *t).collect::<Vec<_>>(), tabs_ref.clone());
+        let (act, tabs) = (act.clone(), tabs.iter().map(|(t, _)| *t).collect::<Vec<_>>());
         Callback::from(move |e: KeyboardEvent| {
+            if !target_attr(&e, "data-act").is_some_and(|a| a.starts_with('t')) {
+                return;
+            }
             let i = tabs.iter().position(|t| *t == current).unwrap_or(0);
             let next = match e.key().as_str() {
                 "ArrowRight" => (i + 1) % tabs.len(),
@@ -445,11 +573,6 @@ pub fn parties(props: &PartiesProps) -> Html {
             };
             e.prevent_default();
             act.emit(Change::Tab(tabs[next]));
-            if let Some(btn) =
-                tabs_ref.cast::<HtmlElement>().and_then(|el| el.children().item(next as u32)).and_then(|b| b.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = btn.focus();
-            }
         })
     };
 
@@ -459,7 +582,6 @@ pub fn parties(props: &PartiesProps) -> Html {
             let list = d.view(&view.query, view.filter, view.sort);
             let total = d.parties.len();
             let limited = !view.show_all && view.query.trim().is_empty() && list.len() > FIRST_ROWS;
-            let shown = if limited { &list[..FIRST_ROWS] } else { &list[..] };
             let oninput = act.reform(|e: InputEvent| Change::Query(e.target_unchecked_into::<HtmlInputElement>().value()));
             let selected = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
             let on_scope = act.reform(move |e: Event| {
@@ -511,57 +633,27 @@ pub fn parties(props: &PartiesProps) -> Html {
                         { select(Msg::SortLabel, lang, sorts, sort_value.into(), on_sort) }
                     </div>
                     <p class="pw-count" role="status">{ tr(lang, Msg::PartyCount, &[("count", &list.len().to_string()), ("total", &total.to_string())]) }</p>
-                    if list.is_empty() { <p class="pw-empty">{ Msg::NoParty.text(lang) }</p> }
-                    <ul class="pw-plist">
-                        { for shown.iter().map(|p| {
-                            let expanded = view.open == Some(p.number);
-                            let n = p.number;
-                            let onclick = act.reform(move |_| Change::Toggle(n));
-                            html! {
-                                <li key={p.number as usize}>
-                                    <button type="button" class="pw-prow" aria-expanded={expanded.to_string()} aria-controls={format!("pw-pd-{}", p.number)} {onclick}>
-                                        { row_content(lang, p) }
-                                    </button>
-                                    if expanded { { party_details(&d, lang, p) } }
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                    if limited {
-                        <button type="button" class="pw-btn pw-more" onclick={act.reform(|_| Change::ShowAll)}>
-                            { tr(lang, Msg::ShowAll, &[("total", &total.to_string())]) }
-                        </button>
-                    }
+                    { rows(&d, lang, &view, &list, limited) }
                 </>
             }
         }
         Tab::Pairs => pair_cards(&d, lang, false),
         Tab::Results => {
-            let onclick = act.reform(|_| Change::DprOrder);
-            let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
-            html! {
-                <div ref={table_ref.clone()}>
-                    if d.dpr.is_some() { <button type="button" class="pw-btn pw-btn-quiet" {onclick}>{ label.text(lang) }</button> }
-                    { results(&d, lang, view.dpr_by_votes) }
-                </div>
+            let mut m = Markup::default();
+            m.open("div", &[]);
+            if d.dpr.is_some() {
+                let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
+                button(&mut m, &[("class", "pw-btn pw-btn-quiet")], "o", view.mark == Mark::Order).text(label.text(lang)).close("button");
             }
+            results(&mut m, &d, lang, view.dpr_by_votes);
+            m.close("div");
+            m.into_html()
         }
     };
 
     html! {
-        <div class="pw-parties" ref={root}>
-            <h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2>
-            <div class="pw-tabs" role="tablist" aria-label={Msg::ModuleParties.text(lang)} ref={tabs_ref} {onkeydown}>
-                { for tabs.iter().map(|(t, label)| {
-                    let selected = current == *t;
-                    let t = *t;
-                    let onclick = act.reform(move |_| Change::Tab(t));
-                    html! {
-                        <button type="button" role="tab" id={tab_id(t)} aria-selected={selected.to_string()} aria-controls="pw-tabpanel"
-                            tabindex={if selected { "0" } else { "-1" }} {onclick}>{ label.text(lang) }</button>
-                    }
-                }) }
-            </div>
+        <div class="pw-parties" ref={root} {onclick} {onkeydown}>
+            { head.into_html() }
             <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={tab_id(current)}>{ panel }</div>
         </div>
     }
