@@ -38,6 +38,13 @@ enum Tab {
     Results,
 }
 
+/// The tabs in order of `Tab as usize`: label and id.
+const TABS: [(Tab, Msg, &str); 3] = [
+    (Tab::Parties, Msg::TabParties, "pw-tab-parties"),
+    (Tab::Pairs, Msg::TabPairs, "pw-tab-pairs"),
+    (Tab::Results, Msg::TabResults, "pw-tab-results"),
+];
+
 /// What the reader has chosen in the module, in one reducer: every change applies to the latest
 /// state, and one hook serves all of them.
 #[derive(Clone, PartialEq, Default)]
@@ -457,12 +464,20 @@ fn rows(d: &PartyData, lang: Lang, view: &View, list: &[&Party], limited: bool) 
     m.into_html()
 }
 
-fn select(label: Msg, lang: Lang, options: Vec<(String, String)>, current: String, onchange: Callback<Event>) -> Html {
+/// A filter: the `<select>` stays a Yew node (it keeps focus while the reader chooses; only its
+/// options are replaced), served by the module's delegated `change` listener through `data-f`.
+fn select(label: Msg, lang: Lang, field: &'static str, options: Vec<(String, String)>, current: &str) -> Html {
+    let mut m = Markup::default();
+    for (v, text) in &options {
+        let mut attrs = vec![("value", v.as_str())];
+        if v == current {
+            attrs.push(("selected", ""));
+        }
+        m.el("option", &attrs, text);
+    }
     html! {
         <label class="pw-field"><span>{ label.text(lang) }</span>
-            <select {onchange}>
-                { for options.into_iter().map(|(v, text)| html! { <option value={v.clone()} selected={v == current}>{ text }</option> }) }
-            </select>
+            <select data-f={field}>{ m.into_html() }</select>
         </label>
     }
 }
@@ -509,28 +524,21 @@ pub fn parties(props: &PartiesProps) -> Html {
         return html! { <div class="pw-parties"><h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2><p>{ Msg::NoPartyData.text(lang) }</p></div> };
     }
 
-    let tabs: Vec<(Tab, Msg)> = [(Tab::Parties, Msg::TabParties), (Tab::Pairs, Msg::TabPairs), (Tab::Results, Msg::TabResults)]
-        .into_iter()
-        .filter(|(t, _)| *t != Tab::Results || d.has_results())
-        .collect();
-    let tab_id = |t: Tab| match t {
-        Tab::Parties => "pw-tab-parties",
-        Tab::Pairs => "pw-tab-pairs",
-        Tab::Results => "pw-tab-results",
-    };
+    // The tabs in order (`Tab as usize`); the results tab only when there are results.
+    let tabs = &TABS[..if d.has_results() { 3 } else { 2 }];
     // A re-configured dataset may have no results: fall back to the parties tab.
     let current = if view.tab == Tab::Results && !d.has_results() { Tab::Parties } else { view.tab };
 
     let title = Msg::ModuleParties.text(lang);
     let mut head = Markup::default();
     head.el("h2", &[("class", "pw-title")], title).open("div", &[("class", "pw-tabs"), ("role", "tablist"), ("aria-label", title)]);
-    for (t, label) in &tabs {
+    for (i, (t, label, id)) in tabs.iter().enumerate() {
         let selected = current == *t;
         let (s, index) = if selected { ("true", "0") } else { ("false", "-1") };
         button(
             &mut head,
-            &[("role", "tab"), ("id", tab_id(*t)), ("aria-selected", s), ("aria-controls", "pw-tabpanel"), ("tabindex", index)],
-            &format!("t{}", *t as u8),
+            &[("role", "tab"), ("id", id), ("aria-selected", s), ("aria-controls", "pw-tabpanel"), ("tabindex", index)],
+            &format!("t{i}"),
             selected && view.mark == Mark::Tab,
         )
         .text(label.text(lang))
@@ -540,15 +548,12 @@ pub fn parties(props: &PartiesProps) -> Html {
 
     // One delegated listener for the buttons in the markup: tabs, rows, "Show all", the order.
     let onclick = {
-        let (act, tabs) = (act.clone(), tabs.clone());
+        let (act, n_tabs) = (act.clone(), tabs.len());
         Callback::from(move |e: MouseEvent| {
             let Some(a) = target_attr(&e, "data-act") else { return };
             let n = parse_u64(a.get(1..).unwrap_or_default()).and_then(|n| u8::try_from(n).ok()).unwrap_or(0);
             act.emit(match a.as_bytes().first() {
-                Some(b't') => match tabs.iter().find(|(t, _)| *t as u8 == n) {
-                    Some((t, _)) => Change::Tab(*t),
-                    None => return,
-                },
+                Some(b't') if usize::from(n) < n_tabs => Change::Tab(TABS[usize::from(n)].0),
                 Some(b'p') => Change::Toggle(n),
                 Some(b'm') => Change::ShowAll,
                 Some(b'o') => Change::DprOrder,
@@ -556,23 +561,44 @@ pub fn parties(props: &PartiesProps) -> Html {
             });
         })
     };
+    // One delegated listener for the filters (`data-f` on each `<select>`).
+    let onchange = {
+        let act = act.clone();
+        Callback::from(move |e: Event| {
+            let Some(f) = target_attr(&e, "data-f") else { return };
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            act.emit(match f.as_str() {
+                "s" => Change::Scope(match v.as_str() {
+                    "national" => Some(Scope::National),
+                    "aceh" => Some(Scope::Aceh),
+                    _ => None,
+                }),
+                "p" => Change::Pair(parse_u64(&v).and_then(|n| u8::try_from(n).ok())),
+                _ => Change::Sort(match v.as_str() {
+                    "name" => SortBy::Name,
+                    "votes" => SortBy::Votes,
+                    _ => SortBy::Number,
+                }),
+            })
+        })
+    };
     // The tabs' arrow keys, Home and End (the ARIA tabs pattern, with roving tabindex).
     let onkeydown = {
-        let (act, tabs) = (act.clone(), tabs.iter().map(|(t, _)| *t).collect::<Vec<_>>());
+        let (act, n) = (act.clone(), tabs.len());
         Callback::from(move |e: KeyboardEvent| {
             if !target_attr(&e, "data-act").is_some_and(|a| a.starts_with('t')) {
                 return;
             }
-            let i = tabs.iter().position(|t| *t == current).unwrap_or(0);
+            let i = current as usize;
             let next = match e.key().as_str() {
-                "ArrowRight" => (i + 1) % tabs.len(),
-                "ArrowLeft" => (i + tabs.len() - 1) % tabs.len(),
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
                 "Home" => 0,
-                "End" => tabs.len() - 1,
+                "End" => n - 1,
                 _ => return,
             };
             e.prevent_default();
-            act.emit(Change::Tab(tabs[next]));
+            act.emit(Change::Tab(TABS[next].0));
         })
     };
 
@@ -583,22 +609,6 @@ pub fn parties(props: &PartiesProps) -> Html {
             let total = d.parties.len();
             let limited = !view.show_all && view.query.trim().is_empty() && list.len() > FIRST_ROWS;
             let oninput = act.reform(|e: InputEvent| Change::Query(e.target_unchecked_into::<HtmlInputElement>().value()));
-            let selected = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
-            let on_scope = act.reform(move |e: Event| {
-                Change::Scope(match selected(e).as_str() {
-                    "national" => Some(Scope::National),
-                    "aceh" => Some(Scope::Aceh),
-                    _ => None,
-                })
-            });
-            let on_pair = act.reform(move |e: Event| Change::Pair(parse_u64(&selected(e)).and_then(|n| u8::try_from(n).ok())));
-            let on_sort = act.reform(move |e: Event| {
-                Change::Sort(match selected(e).as_str() {
-                    "name" => SortBy::Name,
-                    "votes" => SortBy::Votes,
-                    _ => SortBy::Number,
-                })
-            });
             let scope_value = match view.filter.scope {
                 Some(Scope::National) => "national",
                 Some(Scope::Aceh) => "aceh",
@@ -620,17 +630,17 @@ pub fn parties(props: &PartiesProps) -> Html {
                         <label class="pw-field pw-search"><span>{ Msg::SearchLabel.text(lang) }</span>
                             <input type="search" value={view.query.clone()} {oninput} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
                         </label>
-                        { select(Msg::ScopeLabel, lang, vec![
+                        { select(Msg::ScopeLabel, lang, "s", vec![
                             (String::new(), Msg::ScopeAll.text(lang).into()),
                             ("national".into(), Msg::ScopeNational.text(lang).into()),
                             ("aceh".into(), Msg::ScopeAceh.text(lang).into()),
-                        ], scope_value.into(), on_scope) }
-                        { select(Msg::PairLabel, lang,
+                        ], scope_value) }
+                        { select(Msg::PairLabel, lang, "p",
                             std::iter::once((String::new(), Msg::PairAll.text(lang).to_string()))
                                 .chain(d.pairs.iter().map(|p| (p.number.to_string(), tr(lang, Msg::PairOption, &[("number", &pair_no(p.number))]))))
                                 .collect(),
-                            view.filter.pair.map(|n| n.to_string()).unwrap_or_default(), on_pair) }
-                        { select(Msg::SortLabel, lang, sorts, sort_value.into(), on_sort) }
+                            &view.filter.pair.map(|n| n.to_string()).unwrap_or_default()) }
+                        { select(Msg::SortLabel, lang, "o", sorts, sort_value) }
                     </div>
                     <p class="pw-count" role="status">{ tr(lang, Msg::PartyCount, &[("count", &list.len().to_string()), ("total", &total.to_string())]) }</p>
                     { rows(&d, lang, &view, &list, limited) }
@@ -652,9 +662,9 @@ pub fn parties(props: &PartiesProps) -> Html {
     };
 
     html! {
-        <div class="pw-parties" ref={root} {onclick} {onkeydown}>
+        <div class="pw-parties" ref={root} {onclick} {onkeydown} {onchange}>
             { head.into_html() }
-            <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={tab_id(current)}>{ panel }</div>
+            <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={TABS[current as usize].2}>{ panel }</div>
         </div>
     }
 }
