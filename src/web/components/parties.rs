@@ -471,7 +471,7 @@ fn select(label: Msg, lang: Lang, field: &'static str, options: Vec<(String, Str
     for (v, text) in &options {
         let mut attrs = vec![("value", v.as_str())];
         if v == current {
-            attrs.push(("selected", ""));
+            attrs.push(("selected", "selected"));
         }
         m.el("option", &attrs, text);
     }
