@@ -466,19 +466,20 @@ fn rows(d: &PartyData, lang: Lang, view: &View, list: &[&Party], limited: bool) 
 
 /// A filter: the `<select>` stays a Yew node (it keeps focus while the reader chooses; only its
 /// options are replaced), served by the module's delegated `change` listener through `data-f`.
-fn select(label: Msg, lang: Lang, field: &'static str, options: Vec<(String, String)>, current: &str) -> Html {
-    let mut m = Markup::default();
-    for (v, text) in &options {
-        let mut attrs = vec![("value", v.as_str())];
-        if v == current {
-            attrs.push(("selected", "selected"));
-        }
-        m.el("option", &attrs, text);
-    }
+fn select(label: Msg, lang: Lang, field: &'static str, options: Markup) -> Html {
     html! {
         <label class="pw-field"><span>{ label.text(lang) }</span>
-            <select data-f={field}>{ m.into_html() }</select>
+            <select data-f={field}>{ options.into_html() }</select>
         </label>
+    }
+}
+
+/// One `<option>` of a filter.
+fn option(m: &mut Markup, value: &str, text: &str, selected: bool) {
+    if selected {
+        m.el("option", &[("value", value), ("selected", "selected")], text);
+    } else {
+        m.el("option", &[("value", value)], text);
     }
 }
 
@@ -609,38 +610,37 @@ pub fn parties(props: &PartiesProps) -> Html {
             let total = d.parties.len();
             let limited = !view.show_all && view.query.trim().is_empty() && list.len() > FIRST_ROWS;
             let oninput = act.reform(|e: InputEvent| Change::Query(e.target_unchecked_into::<HtmlInputElement>().value()));
-            let scope_value = match view.filter.scope {
-                Some(Scope::National) => "national",
-                Some(Scope::Aceh) => "aceh",
-                None => "",
-            };
-            let mut sorts =
-                vec![("number".to_string(), Msg::SortNumber.text(lang).to_string()), ("name".into(), Msg::SortName.text(lang).into())];
-            if d.dpr.is_some() {
-                sorts.push(("votes".into(), Msg::SortVotes.text(lang).into()));
+            let (f, mut scopes, mut pairs, mut sorts) = (view.filter, Markup::default(), Markup::default(), Markup::default());
+            for (v, text, scope) in [
+                ("", Msg::ScopeAll, None),
+                ("national", Msg::ScopeNational, Some(Scope::National)),
+                ("aceh", Msg::ScopeAceh, Some(Scope::Aceh)),
+            ] {
+                option(&mut scopes, v, text.text(lang), f.scope == scope);
             }
-            let sort_value = match view.sort {
-                SortBy::Number => "number",
-                SortBy::Name => "name",
-                SortBy::Votes => "votes",
-            };
+            option(&mut pairs, "", Msg::PairAll.text(lang), f.pair.is_none());
+            for p in &d.pairs {
+                let label = tr(lang, Msg::PairOption, &[("number", &pair_no(p.number))]);
+                option(&mut pairs, &p.number.to_string(), &label, f.pair == Some(p.number));
+            }
+            for (v, text, by) in [
+                ("number", Msg::SortNumber, SortBy::Number),
+                ("name", Msg::SortName, SortBy::Name),
+                ("votes", Msg::SortVotes, SortBy::Votes),
+            ] {
+                if by != SortBy::Votes || d.dpr.is_some() {
+                    option(&mut sorts, v, text.text(lang), view.sort == by);
+                }
+            }
             html! {
                 <>
                     <div class="pw-controls">
                         <label class="pw-field pw-search"><span>{ Msg::SearchLabel.text(lang) }</span>
                             <input type="search" value={view.query.clone()} {oninput} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
                         </label>
-                        { select(Msg::ScopeLabel, lang, "s", vec![
-                            (String::new(), Msg::ScopeAll.text(lang).into()),
-                            ("national".into(), Msg::ScopeNational.text(lang).into()),
-                            ("aceh".into(), Msg::ScopeAceh.text(lang).into()),
-                        ], scope_value) }
-                        { select(Msg::PairLabel, lang, "p",
-                            std::iter::once((String::new(), Msg::PairAll.text(lang).to_string()))
-                                .chain(d.pairs.iter().map(|p| (p.number.to_string(), tr(lang, Msg::PairOption, &[("number", &pair_no(p.number))]))))
-                                .collect(),
-                            &view.filter.pair.map(|n| n.to_string()).unwrap_or_default()) }
-                        { select(Msg::SortLabel, lang, "o", sorts, sort_value) }
+                        { select(Msg::ScopeLabel, lang, "s", scopes) }
+                        { select(Msg::PairLabel, lang, "p", pairs) }
+                        { select(Msg::SortLabel, lang, "o", sorts) }
                     </div>
                     <p class="pw-count" role="status">{ tr(lang, Msg::PartyCount, &[("count", &list.len().to_string()), ("total", &total.to_string())]) }</p>
                     { rows(&d, lang, &view, &list, limited) }
