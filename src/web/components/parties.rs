@@ -266,53 +266,41 @@ fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
     m.into_html()
 }
 
-/// A table with a caption, column headers and rows of `(row header, cells, bar share, passed)`.
-fn table(m: &mut Markup, caption: &str, cols: &[&str], rows: Vec<(String, Vec<String>, Option<f64>, bool)>, max: f64, lang: Lang) {
+/// A results table's caption and column headers; its rows follow (`row`), then `</tbody></table>`.
+fn open_table(m: &mut Markup, caption: &str, cols: &[&str]) {
     m.open("table", &[("class", "pw-table")]).el("caption", &[], caption).open("thead", &[]).open("tr", &[]);
     for (i, c) in cols.iter().enumerate() {
         m.el("th", &[("scope", "col"), ("class", if i == 0 { "" } else { "pw-num-col" })], c);
     }
     m.close("tr").close("thead").open("tbody", &[]);
-    for (head, cells, bar, passed) in rows {
-        m.open("tr", &[("class", if passed { "pw-pass" } else { "" })]).open("th", &[("scope", "row")]).text(&head);
-        if passed {
-            m.open("span", &[("class", "pw-tag")])
-                .el("span", &[("aria-hidden", "true")], "\u{2713}")
-                .el("span", &[("class", "pw-sr")], Msg::PassedMark.text(lang))
-                .close("span");
-        }
-        m.close("th");
-        for (i, c) in cells.iter().enumerate() {
-            let is_share = i == 1 && bar.is_some();
-            m.open("td", &[("class", if is_share { "pw-num-col pw-share" } else { "pw-num-col" })]).text(c);
-            if let (true, Some(v)) = (is_share, bar) {
-                m.open(
-                    "meter",
-                    &[("class", "pw-bar"), ("aria-hidden", "true"), ("min", "0"), ("max", &hundredths(max)), ("value", &hundredths(v))],
-                )
-                .close("meter");
-            }
-            m.close("td");
-        }
-        m.close("tr");
+}
+
+/// A table row: its header, a mark if the party passed, and the figures, the second (the share)
+/// with its bar out of `max`.
+fn row(m: &mut Markup, head: &str, cells: &[&str], bar: f64, max: &str, passed: bool, lang: Lang) {
+    m.open("tr", &[("class", if passed { "pw-pass" } else { "" })]).open("th", &[("scope", "row")]).text(head);
+    if passed {
+        m.open("span", &[("class", "pw-tag")])
+            .el("span", &[("aria-hidden", "true")], "\u{2713}")
+            .el("span", &[("class", "pw-sr")], Msg::PassedMark.text(lang))
+            .close("span");
     }
-    m.close("tbody").close("table");
+    m.close("th");
+    for (i, c) in cells.iter().enumerate() {
+        m.open("td", &[("class", if i == 1 { "pw-num-col pw-share" } else { "pw-num-col" })]).text(c);
+        if i == 1 {
+            m.open("meter", &[("class", "pw-bar"), ("aria-hidden", "true"), ("min", "0"), ("max", max), ("value", &hundredths(bar))])
+                .close("meter");
+        }
+        m.close("td");
+    }
+    m.close("tr");
 }
 
 fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
     let cols = [Msg::ColVotes.text(lang), Msg::ColShare.text(lang)];
     if let Some(r) = &d.pair_result {
-        let shares: Vec<f64> = r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).collect();
-        let max = shares.iter().copied().fold(0.0, f64::max);
-        let rows = r
-            .votes
-            .iter()
-            .zip(&shares)
-            .map(|((n, v), s)| {
-                let name = d.pair(*n).map(pair_label).unwrap_or_default();
-                (format!("{} {name}", pair_no(*n)), vec![format_int(lang, *v as i64), format_percent(lang, *s)], Some(*s), false)
-            })
-            .collect();
+        let max = hundredths(r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).fold(0.0, f64::max));
         let office = [Msg::OfficePresident, Msg::OfficeGovernor, Msg::OfficeRegent, Msg::OfficeMayor][d.office as usize];
         let mut caption = tr(
             lang,
@@ -327,7 +315,13 @@ fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
             caption = format!("{caption} ({dec})");
         }
         m.open("div", &[("class", "pw-result pw-pres")]);
-        table(m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
+        open_table(m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]]);
+        for (n, v) in &r.votes {
+            let s = share(*v, r.total_valid);
+            let name = d.pair(*n).map(pair_label).unwrap_or_default();
+            row(m, &format!("{} {name}", pair_no(*n)), &[&format_int(lang, *v as i64), &format_percent(lang, s)], s, &max, false, lang);
+        }
+        m.close("tbody").close("table");
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
         if let Some((bad, cast)) = r.invalid {
             note = then(
@@ -361,16 +355,7 @@ fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
         if by_votes {
             sort_small(&mut rows, |row| std::cmp::Reverse(row.votes));
         }
-        let max = r.max_share();
-        let body = rows
-            .iter()
-            .map(|row| {
-                let s = share(row.votes, r.total_valid);
-                let name = d.party(row.party).map(|p| p.abbr.as_str()).unwrap_or_default();
-                let cells = vec![format_int(lang, row.votes as i64), format_percent(lang, s), row.seats.to_string()];
-                (format!("{} {name}", row.party), cells, Some(s), r.passed(row))
-            })
-            .collect();
+        let max = hundredths(r.max_share());
         let caption = tr(
             lang,
             Msg::DprCaption,
@@ -382,7 +367,14 @@ fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
         let threshold_votes = (r.total_valid as f64 * r.threshold_percent / 100.0).ceil() as i64;
         let passed = r.rows.iter().filter(|row| r.passed(row)).count();
         m.open("div", &[("class", "pw-result pw-dpr")]);
-        table(m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)], body, max, lang);
+        open_table(m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)]);
+        for x in rows {
+            let s = share(x.votes, r.total_valid);
+            let name = d.party(x.party).map(|p| p.abbr.as_str()).unwrap_or_default();
+            let cells = [&*format_int(lang, x.votes as i64), &format_percent(lang, s), &x.seats.to_string()];
+            row(m, &format!("{} {name}", x.party), &cells, s, &max, r.passed(x), lang);
+        }
+        m.close("tbody").close("table");
         // No published figure matches the stored total: the widget says it computed the threshold.
         let note = tr(
             lang,
