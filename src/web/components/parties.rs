@@ -157,11 +157,15 @@ fn badge(m: &mut Markup, lang: Lang, label: &str) {
 fn party_names(d: &PartyData, numbers: &[u8]) -> String {
     let mut v = numbers.to_vec();
     sort_small(&mut v, |n| *n);
-    v.iter().filter_map(|n| d.party(*n)).map(|p| format!("{} ({})", p.abbr, p.number)).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .filter_map(|n| d.party(*n))
+        .map(|p| [p.abbr.as_str(), " (", &p.number.to_string(), ")"].concat())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn pair_label(p: &Pair) -> String {
-    format!("{} \u{2013} {}", p.candidate, p.running_mate)
+    [p.candidate.as_str(), " \u{2013} ", &p.running_mate].concat()
 }
 
 /// "Nominating parties: …", by ballot number or by name, or that the pair is independent.
@@ -174,12 +178,17 @@ fn nominating_line(d: &PartyData, lang: Lang, p: &Pair) -> String {
 }
 
 fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
-    numbers.iter().filter_map(|n| d.pair(*n)).map(|p| format!("{} ({})", pair_no(p.number), pair_label(p))).collect::<Vec<_>>().join(", ")
+    numbers
+        .iter()
+        .filter_map(|n| d.pair(*n))
+        .map(|p| [pair_no(p.number), " (".into(), pair_label(p), ")".into()].concat())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn party_details(m: &mut Markup, d: &PartyData, lang: Lang, p: &Party) {
     let (nominated, backed) = d.pairs_of(p.number);
-    m.open("div", &[("class", "pw-pdetail"), ("id", &format!("pw-pd-{}", p.number))]);
+    m.open("div", &[("class", "pw-pdetail"), ("id", &["pw-pd-", &p.number.to_string()].concat())]);
     m.p("pw-fullname", &p.name);
     m.p("", if p.scope == Scope::Aceh { Msg::ScopeAcehLong } else { Msg::ScopeNationalLong }.text(lang));
     if !nominated.is_empty() {
@@ -206,11 +215,11 @@ fn party_details(m: &mut Markup, d: &PartyData, lang: Lang, p: &Party) {
         m.p("", &then(line, &passed));
     }
     if let Some(note) = &p.note {
-        m.open("p", &[("class", "pw-note")]).el("strong", &[], &format!("{}: ", Msg::Note.text(lang))).text(note.get(lang)).close("p");
+        m.open("p", &[("class", "pw-note")]).el("strong", &[], &[Msg::Note.text(lang), ": "].concat()).text(note.get(lang)).close("p");
     }
     m.open("p", &[("class", "pw-links")]).link(&p.source, Msg::PartySource.text(lang));
     for (i, s) in p.note_sources.iter().enumerate() {
-        m.link(s, &format!("{} {}", Msg::Note.text(lang), i + 1));
+        m.link(s, &then(Msg::Note.text(lang).into(), &(i + 1).to_string()));
     }
     if let Some((r, _)) = dpr_row {
         m.link(&r.votes_source, Msg::ResultSource.text(lang));
@@ -258,7 +267,7 @@ fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
             m.link(s, Msg::PartySource.text(lang));
         }
         for (i, s) in pair.supporters_sources.iter().enumerate() {
-            m.link(s, &format!("{} {}", Msg::Source.text(lang), i + 2));
+            m.link(s, &then(Msg::Source.text(lang).into(), &(i + 2).to_string()));
         }
         m.close("p").close("div").close("li");
     }
@@ -312,14 +321,14 @@ fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
             ],
         );
         if let Some(dec) = &r.decree {
-            caption = format!("{caption} ({dec})");
+            caption = [caption.as_str(), " (", dec, ")"].concat();
         }
         m.open("div", &[("class", "pw-result pw-pres")]);
         open_table(m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]]);
         for (n, v) in &r.votes {
             let s = share(*v, r.total_valid);
             let name = d.pair(*n).map(pair_label).unwrap_or_default();
-            row(m, &format!("{} {name}", pair_no(*n)), &[&format_int(lang, *v as i64), &format_percent(lang, s)], s, &max, false, lang);
+            row(m, &then(pair_no(*n), &name), &[&format_int(lang, *v as i64), &format_percent(lang, s)], s, &max, false, lang);
         }
         m.close("tbody").close("table");
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
@@ -372,7 +381,7 @@ fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
             let s = share(x.votes, r.total_valid);
             let name = d.party(x.party).map(|p| p.abbr.as_str()).unwrap_or_default();
             let cells = [&*format_int(lang, x.votes as i64), &format_percent(lang, s), &x.seats.to_string()];
-            row(m, &format!("{} {name}", x.party), &cells, s, &max, r.passed(x), lang);
+            row(m, &then(x.party.to_string(), name), &cells, s, &max, r.passed(x), lang);
         }
         m.close("tbody").close("table");
         // No published figure matches the stored total: the widget says it computed the threshold.
@@ -435,8 +444,12 @@ fn rows(d: &PartyData, lang: Lang, view: &View, list: &[&Party], limited: bool) 
         m.open("li", &[]);
         button(
             &mut m,
-            &[("class", "pw-prow"), ("aria-expanded", if expanded { "true" } else { "false" }), ("aria-controls", &format!("pw-pd-{n}"))],
-            &format!("p{n}"),
+            &[
+                ("class", "pw-prow"),
+                ("aria-expanded", if expanded { "true" } else { "false" }),
+                ("aria-controls", &["pw-pd-", &n].concat()),
+            ],
+            &["p", &n].concat(),
             focus,
         );
         badge(&mut m, lang, &n);
@@ -505,7 +518,7 @@ pub fn parties(props: &PartiesProps) -> Html {
             if let (Some(el), Some(r)) = (root.cast::<HtmlElement>(), d.dpr.as_ref()) {
                 let max = r.max_share();
                 if max > 0.0 {
-                    set_css_var(&el, "--pw-threshold", Some(&format!("{}%", hundredths(r.threshold_percent * 100.0 / max))));
+                    set_css_var(&el, "--pw-threshold", Some(&[hundredths(r.threshold_percent * 100.0 / max), "%".into()].concat()));
                 }
             }
         });
@@ -514,7 +527,10 @@ pub fn parties(props: &PartiesProps) -> Html {
     // Without parties and pairs there is nothing to show; a file with pairs but no party list (a
     // Pilkada) gets the same tabs, its parties tab naming each pair's nominating parties.
     if d.parties.is_empty() && d.pairs.is_empty() {
-        return html! { <div class="pw-parties"><h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2><p>{ Msg::NoPartyData.text(lang) }</p></div> };
+        let mut m = Markup::default();
+        m.open("div", &[("class", "pw-parties")]).el("h2", &[("class", "pw-title")], Msg::ModuleParties.text(lang));
+        m.p("", Msg::NoPartyData.text(lang)).close("div");
+        return m.into_html();
     }
 
     // The tabs in order (`Tab as usize`); the results tab only when there are results.
@@ -531,7 +547,7 @@ pub fn parties(props: &PartiesProps) -> Html {
         button(
             &mut head,
             &[("role", "tab"), ("id", id), ("aria-selected", s), ("aria-controls", "pw-tabpanel"), ("tabindex", index)],
-            &format!("t{i}"),
+            &["t", &i.to_string()].concat(),
             selected && view.mark == Mark::Tab,
         )
         .text(label.text(lang))
