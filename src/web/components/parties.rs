@@ -157,11 +157,17 @@ fn badge(m: &mut Markup, lang: Lang, label: &str) {
 fn party_names(d: &PartyData, numbers: &[u8]) -> String {
     let mut v = numbers.to_vec();
     sort_small(&mut v, |n| *n);
-    v.iter()
-        .filter_map(|n| d.party(*n))
-        .map(|p| [p.abbr.as_str(), " (", &p.number.to_string(), ")"].concat())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::new();
+    for p in v.iter().filter_map(|n| d.party(*n)) {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&p.abbr);
+        out.push_str(" (");
+        out.push_str(&p.number.to_string());
+        out.push(')');
+    }
+    out
 }
 
 fn pair_label(p: &Pair) -> String {
@@ -178,12 +184,17 @@ fn nominating_line(d: &PartyData, lang: Lang, p: &Pair) -> String {
 }
 
 fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
-    numbers
-        .iter()
-        .filter_map(|n| d.pair(*n))
-        .map(|p| [pair_no(p.number), " (".into(), pair_label(p), ")".into()].concat())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::new();
+    for p in numbers.iter().filter_map(|n| d.pair(*n)) {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&pair_no(p.number));
+        out.push_str(" (");
+        out.push_str(&pair_label(p));
+        out.push(')');
+    }
+    out
 }
 
 fn party_details(m: &mut Markup, d: &PartyData, lang: Lang, p: &Party) {
@@ -547,7 +558,7 @@ pub fn parties(props: &PartiesProps) -> Html {
         button(
             &mut head,
             &[("role", "tab"), ("id", id), ("aria-selected", s), ("aria-controls", "pw-tabpanel"), ("tabindex", index)],
-            &["t", &i.to_string()].concat(),
+            ["t0", "t1", "t2"][i],
             selected && view.mark == Mark::Tab,
         )
         .text(label.text(lang))
