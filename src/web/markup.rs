@@ -1,6 +1,7 @@
 //! A small HTML string builder for the read-only parts of the view (details, cards, tables).
 //! Far less Wasm than the equivalent `html!` trees; every text and attribute is escaped, so data
-//! from a newsroom's file can never inject markup. Interactive elements stay Yew nodes.
+//! from a newsroom's file can never inject markup. Buttons in the markup are served by one
+//! delegated listener on their container (`target_attr`); form fields stay Yew nodes.
 
 use yew::{AttrValue, Html};
 
@@ -75,4 +76,10 @@ impl Markup {
     pub fn into_html(self) -> Html {
         Html::from_html_unchecked(AttrValue::from(self.0))
     }
+}
+
+/// The value of `attr` on the event's target or its nearest ancestor that has it.
+pub fn target_attr(e: &yew::Event, attr: &str) -> Option<String> {
+    let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(e.target()?).ok()?;
+    el.closest(&format!("[{attr}]")).ok().flatten()?.get_attribute(attr)
 }

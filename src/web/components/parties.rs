@@ -12,7 +12,7 @@ use crate::domain::num::{parse_u64, two_digits};
 use crate::domain::parties::{hundredths, share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
 use crate::web::components::Same;
-use crate::web::markup::Markup;
+use crate::web::markup::{target_attr, Markup};
 
 #[derive(Properties, Clone)]
 pub struct PartiesProps {
@@ -30,12 +30,20 @@ impl PartialEq for PartiesProps {
 const FIRST_ROWS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Default)]
+#[repr(u8)]
 enum Tab {
     #[default]
     Parties,
     Pairs,
     Results,
 }
+
+/// The tabs in order of `Tab as usize`: label and id.
+const TABS: [(Tab, Msg, &str); 3] = [
+    (Tab::Parties, Msg::TabParties, "pw-tab-parties"),
+    (Tab::Pairs, Msg::TabPairs, "pw-tab-pairs"),
+    (Tab::Results, Msg::TabResults, "pw-tab-results"),
+];
 
 /// What the reader has chosen in the module, in one reducer: every change applies to the latest
 /// state, and one hook serves all of them.
@@ -49,6 +57,25 @@ struct View {
     open: Option<u8>,
     show_all: bool,
     dpr_by_votes: bool,
+    /// Grows on every change that re-creates the control the reader used (the markup is replaced
+    /// whenever it changes); the view marks where focus goes with `data-focus`.
+    focus: u32,
+    mark: Mark,
+}
+
+/// Where focus goes after the markup is replaced.
+#[derive(Clone, Copy, PartialEq, Default)]
+enum Mark {
+    #[default]
+    None,
+    /// The selected tab.
+    Tab,
+    /// The row of this party.
+    Row(u8),
+    /// The first row that "Show all" revealed.
+    FirstNew,
+    /// The results order button.
+    Order,
 }
 
 enum Change {
@@ -67,15 +94,43 @@ impl Reducible for View {
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut v = Rc::unwrap_or_clone(self);
-        match change {
-            Change::Tab(t) => v.tab = t,
-            Change::Query(q) => v.query = q,
-            Change::Scope(scope) => v.filter.scope = scope,
-            Change::Pair(pair) => v.filter.pair = pair,
-            Change::Sort(s) => v.sort = s,
-            Change::Toggle(n) => v.open = if v.open == Some(n) { None } else { Some(n) },
-            Change::ShowAll => v.show_all = true,
-            Change::DprOrder => v.dpr_by_votes = !v.dpr_by_votes,
+        let mark = match change {
+            Change::Tab(t) => {
+                v.tab = t;
+                Mark::Tab
+            }
+            Change::Query(q) => {
+                v.query = q;
+                Mark::None
+            }
+            Change::Scope(scope) => {
+                v.filter.scope = scope;
+                Mark::None
+            }
+            Change::Pair(pair) => {
+                v.filter.pair = pair;
+                Mark::None
+            }
+            Change::Sort(s) => {
+                v.sort = s;
+                Mark::None
+            }
+            Change::Toggle(n) => {
+                v.open = if v.open == Some(n) { None } else { Some(n) };
+                Mark::Row(n)
+            }
+            Change::ShowAll => {
+                v.show_all = true;
+                Mark::FirstNew
+            }
+            Change::DprOrder => {
+                v.dpr_by_votes = !v.dpr_by_votes;
+                Mark::Order
+            }
+        };
+        if mark != Mark::None {
+            v.mark = mark;
+            v.focus += 1;
         }
         Rc::new(v)
     }
@@ -102,11 +157,21 @@ fn badge(m: &mut Markup, lang: Lang, label: &str) {
 fn party_names(d: &PartyData, numbers: &[u8]) -> String {
     let mut v = numbers.to_vec();
     sort_small(&mut v, |n| *n);
-    v.iter().filter_map(|n| d.party(*n)).map(|p| format!("{} ({})", p.abbr, p.number)).collect::<Vec<_>>().join(", ")
+    let mut out = String::new();
+    for p in v.iter().filter_map(|n| d.party(*n)) {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&p.abbr);
+        out.push_str(" (");
+        out.push_str(&p.number.to_string());
+        out.push(')');
+    }
+    out
 }
 
 fn pair_label(p: &Pair) -> String {
-    format!("{} \u{2013} {}", p.candidate, p.running_mate)
+    [p.candidate.as_str(), " \u{2013} ", &p.running_mate].concat()
 }
 
 /// "Nominating parties: …", by ballot number or by name, or that the pair is independent.
@@ -119,13 +184,22 @@ fn nominating_line(d: &PartyData, lang: Lang, p: &Pair) -> String {
 }
 
 fn pair_names(d: &PartyData, numbers: &[u8]) -> String {
-    numbers.iter().filter_map(|n| d.pair(*n)).map(|p| format!("{} ({})", pair_no(p.number), pair_label(p))).collect::<Vec<_>>().join(", ")
+    let mut out = String::new();
+    for p in numbers.iter().filter_map(|n| d.pair(*n)) {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&pair_no(p.number));
+        out.push_str(" (");
+        out.push_str(&pair_label(p));
+        out.push(')');
+    }
+    out
 }
 
-fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
-    let mut m = Markup::default();
+fn party_details(m: &mut Markup, d: &PartyData, lang: Lang, p: &Party) {
     let (nominated, backed) = d.pairs_of(p.number);
-    m.open("div", &[("class", "pw-pdetail"), ("id", &format!("pw-pd-{}", p.number))]);
+    m.open("div", &[("class", "pw-pdetail"), ("id", &["pw-pd-", &p.number.to_string()].concat())]);
     m.p("pw-fullname", &p.name);
     m.p("", if p.scope == Scope::Aceh { Msg::ScopeAcehLong } else { Msg::ScopeNationalLong }.text(lang));
     if !nominated.is_empty() {
@@ -152,17 +226,16 @@ fn party_details(d: &PartyData, lang: Lang, p: &Party) -> Html {
         m.p("", &then(line, &passed));
     }
     if let Some(note) = &p.note {
-        m.open("p", &[("class", "pw-note")]).el("strong", &[], &format!("{}: ", Msg::Note.text(lang))).text(note.get(lang)).close("p");
+        m.open("p", &[("class", "pw-note")]).el("strong", &[], &[Msg::Note.text(lang), ": "].concat()).text(note.get(lang)).close("p");
     }
     m.open("p", &[("class", "pw-links")]).link(&p.source, Msg::PartySource.text(lang));
     for (i, s) in p.note_sources.iter().enumerate() {
-        m.link(s, &format!("{} {}", Msg::Note.text(lang), i + 1));
+        m.link(s, &then(Msg::Note.text(lang).into(), &(i + 1).to_string()));
     }
     if let Some((r, _)) = dpr_row {
         m.link(&r.votes_source, Msg::ResultSource.text(lang));
     }
     m.close("p").close("div");
-    m.into_html()
 }
 
 /// The pairs with equal weight, in one structure: number, names, nominating parties, and unless
@@ -205,7 +278,7 @@ fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
             m.link(s, Msg::PartySource.text(lang));
         }
         for (i, s) in pair.supporters_sources.iter().enumerate() {
-            m.link(s, &format!("{} {}", Msg::Source.text(lang), i + 2));
+            m.link(s, &then(Msg::Source.text(lang).into(), &(i + 2).to_string()));
         }
         m.close("p").close("div").close("li");
     }
@@ -213,54 +286,41 @@ fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
     m.into_html()
 }
 
-/// A table with a caption, column headers and rows of `(row header, cells, bar share, passed)`.
-fn table(m: &mut Markup, caption: &str, cols: &[&str], rows: Vec<(String, Vec<String>, Option<f64>, bool)>, max: f64, lang: Lang) {
+/// A results table's caption and column headers; its rows follow (`row`), then `</tbody></table>`.
+fn open_table(m: &mut Markup, caption: &str, cols: &[&str]) {
     m.open("table", &[("class", "pw-table")]).el("caption", &[], caption).open("thead", &[]).open("tr", &[]);
     for (i, c) in cols.iter().enumerate() {
         m.el("th", &[("scope", "col"), ("class", if i == 0 { "" } else { "pw-num-col" })], c);
     }
     m.close("tr").close("thead").open("tbody", &[]);
-    for (head, cells, bar, passed) in rows {
-        m.open("tr", &[("class", if passed { "pw-pass" } else { "" })]).open("th", &[("scope", "row")]).text(&head);
-        if passed {
-            m.open("span", &[("class", "pw-tag")])
-                .el("span", &[("aria-hidden", "true")], "\u{2713}")
-                .el("span", &[("class", "pw-sr")], Msg::PassedMark.text(lang))
-                .close("span");
-        }
-        m.close("th");
-        for (i, c) in cells.iter().enumerate() {
-            let is_share = i == 1 && bar.is_some();
-            m.open("td", &[("class", if is_share { "pw-num-col pw-share" } else { "pw-num-col" })]).text(c);
-            if let (true, Some(v)) = (is_share, bar) {
-                m.open(
-                    "meter",
-                    &[("class", "pw-bar"), ("aria-hidden", "true"), ("min", "0"), ("max", &hundredths(max)), ("value", &hundredths(v))],
-                )
-                .close("meter");
-            }
-            m.close("td");
-        }
-        m.close("tr");
-    }
-    m.close("tbody").close("table");
 }
 
-fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
-    let mut m = Markup::default();
+/// A table row: its header, a mark if the party passed, and the figures, the second (the share)
+/// with its bar out of `max`.
+fn row(m: &mut Markup, head: &str, cells: &[&str], bar: f64, max: &str, passed: bool, lang: Lang) {
+    m.open("tr", &[("class", if passed { "pw-pass" } else { "" })]).open("th", &[("scope", "row")]).text(head);
+    if passed {
+        m.open("span", &[("class", "pw-tag")])
+            .el("span", &[("aria-hidden", "true")], "\u{2713}")
+            .el("span", &[("class", "pw-sr")], Msg::PassedMark.text(lang))
+            .close("span");
+    }
+    m.close("th");
+    for (i, c) in cells.iter().enumerate() {
+        m.open("td", &[("class", if i == 1 { "pw-num-col pw-share" } else { "pw-num-col" })]).text(c);
+        if i == 1 {
+            m.open("meter", &[("class", "pw-bar"), ("aria-hidden", "true"), ("min", "0"), ("max", max), ("value", &hundredths(bar))])
+                .close("meter");
+        }
+        m.close("td");
+    }
+    m.close("tr");
+}
+
+fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
     let cols = [Msg::ColVotes.text(lang), Msg::ColShare.text(lang)];
     if let Some(r) = &d.pair_result {
-        let shares: Vec<f64> = r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).collect();
-        let max = shares.iter().copied().fold(0.0, f64::max);
-        let rows = r
-            .votes
-            .iter()
-            .zip(&shares)
-            .map(|((n, v), s)| {
-                let name = d.pair(*n).map(pair_label).unwrap_or_default();
-                (format!("{} {name}", pair_no(*n)), vec![format_int(lang, *v as i64), format_percent(lang, *s)], Some(*s), false)
-            })
-            .collect();
+        let max = hundredths(r.votes.iter().map(|(_, v)| share(*v, r.total_valid)).fold(0.0, f64::max));
         let office = [Msg::OfficePresident, Msg::OfficeGovernor, Msg::OfficeRegent, Msg::OfficeMayor][d.office as usize];
         let mut caption = tr(
             lang,
@@ -272,10 +332,16 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
             ],
         );
         if let Some(dec) = &r.decree {
-            caption = format!("{caption} ({dec})");
+            caption = [caption.as_str(), " (", dec, ")"].concat();
         }
         m.open("div", &[("class", "pw-result pw-pres")]);
-        table(&mut m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]], rows, max, lang);
+        open_table(m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]]);
+        for (n, v) in &r.votes {
+            let s = share(*v, r.total_valid);
+            let name = d.pair(*n).map(pair_label).unwrap_or_default();
+            row(m, &then(pair_no(*n), &name), &[&format_int(lang, *v as i64), &format_percent(lang, s)], s, &max, false, lang);
+        }
+        m.close("tbody").close("table");
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
         if let Some((bad, cast)) = r.invalid {
             note = then(
@@ -309,16 +375,7 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         if by_votes {
             sort_small(&mut rows, |row| std::cmp::Reverse(row.votes));
         }
-        let max = r.max_share();
-        let body = rows
-            .iter()
-            .map(|row| {
-                let s = share(row.votes, r.total_valid);
-                let name = d.party(row.party).map(|p| p.abbr.as_str()).unwrap_or_default();
-                let cells = vec![format_int(lang, row.votes as i64), format_percent(lang, s), row.seats.to_string()];
-                (format!("{} {name}", row.party), cells, Some(s), r.passed(row))
-            })
-            .collect();
+        let max = hundredths(r.max_share());
         let caption = tr(
             lang,
             Msg::DprCaption,
@@ -330,7 +387,14 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
         let threshold_votes = (r.total_valid as f64 * r.threshold_percent / 100.0).ceil() as i64;
         let passed = r.rows.iter().filter(|row| r.passed(row)).count();
         m.open("div", &[("class", "pw-result pw-dpr")]);
-        table(&mut m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)], body, max, lang);
+        open_table(m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)]);
+        for x in rows {
+            let s = share(x.votes, r.total_valid);
+            let name = d.party(x.party).map(|p| p.abbr.as_str()).unwrap_or_default();
+            let cells = [&*format_int(lang, x.votes as i64), &format_percent(lang, s), &x.seats.to_string()];
+            row(m, &then(x.party.to_string(), name), &cells, s, &max, r.passed(x), lang);
+        }
+        m.close("tbody").close("table");
         // No published figure matches the stored total: the widget says it computed the threshold.
         let note = tr(
             lang,
@@ -357,24 +421,81 @@ fn results(d: &PartyData, lang: Lang, by_votes: bool) -> Html {
     if d.pair_result.is_none() && d.dpr.is_none() {
         m.p("", Msg::NoResults.text(lang));
     }
-    m.into_html()
 }
 
-fn row_content(lang: Lang, p: &Party) -> Html {
+/// A button for the delegated listener: `act` names what it does; `focus` marks it to receive
+/// keyboard focus once the markup is replaced.
+fn button<'m>(m: &'m mut Markup, attrs: &[(&str, &str)], act: &str, focus: bool) -> &'m mut Markup {
+    let mut all = vec![("type", "button")];
+    all.extend_from_slice(attrs);
+    all.push(("data-act", act));
+    if focus {
+        all.push(("data-focus", ""));
+    }
+    m.open("button", &all)
+}
+
+/// The rows of the parties list, each a button that opens the party's details in place, and
+/// "Show all" when the list is cut short.
+fn rows(d: &PartyData, lang: Lang, view: &View, list: &[&Party], limited: bool) -> Html {
     let mut m = Markup::default();
-    badge(&mut m, lang, &p.number.to_string());
-    m.open("span", &[("class", "pw-pname")]).el("strong", &[], &p.abbr).el("span", &[("class", "pw-pfull")], &p.name).close("span");
-    m.el("span", &[("class", "pw-chev"), ("aria-hidden", "true")], "");
+    if list.is_empty() {
+        m.p("pw-empty", Msg::NoParty.text(lang));
+    }
+    m.open("ul", &[("class", "pw-plist")]);
+    let shown = if limited { &list[..FIRST_ROWS] } else { list };
+    for (i, p) in shown.iter().enumerate() {
+        let expanded = view.open == Some(p.number);
+        let focus = match view.mark {
+            Mark::Row(n) => n == p.number,
+            Mark::FirstNew => i == FIRST_ROWS,
+            _ => false,
+        };
+        let n = p.number.to_string();
+        m.open("li", &[]);
+        button(
+            &mut m,
+            &[
+                ("class", "pw-prow"),
+                ("aria-expanded", if expanded { "true" } else { "false" }),
+                ("aria-controls", &["pw-pd-", &n].concat()),
+            ],
+            &["p", &n].concat(),
+            focus,
+        );
+        badge(&mut m, lang, &n);
+        m.open("span", &[("class", "pw-pname")]).el("strong", &[], &p.abbr).el("span", &[("class", "pw-pfull")], &p.name).close("span");
+        m.el("span", &[("class", "pw-chev"), ("aria-hidden", "true")], "").close("button");
+        if expanded {
+            party_details(&mut m, d, lang, p);
+        }
+        m.close("li");
+    }
+    m.close("ul");
+    if limited {
+        button(&mut m, &[("class", "pw-btn pw-more")], "m", false)
+            .text(&tr(lang, Msg::ShowAll, &[("total", &d.parties.len().to_string())]))
+            .close("button");
+    }
     m.into_html()
 }
 
-fn select(label: Msg, lang: Lang, options: Vec<(String, String)>, current: String, onchange: Callback<Event>) -> Html {
+/// A filter: the `<select>` stays a Yew node (it keeps focus while the reader chooses; only its
+/// options are replaced), served by the module's delegated `change` listener through `data-f`.
+fn select(label: Msg, lang: Lang, field: &'static str, options: Markup) -> Html {
     html! {
         <label class="pw-field"><span>{ label.text(lang) }</span>
-            <select {onchange}>
-                { for options.into_iter().map(|(v, text)| html! { <option value={v.clone()} selected={v == current}>{ text }</option> }) }
-            </select>
+            <select data-f={field}>{ options.into_html() }</select>
         </label>
+    }
+}
+
+/// One `<option>` of a filter.
+fn option(m: &mut Markup, value: &str, text: &str, selected: bool) {
+    if selected {
+        m.el("option", &[("value", value), ("selected", "selected")], text);
+    } else {
+        m.el("option", &[("value", value)], text);
     }
 }
 
@@ -384,32 +505,31 @@ pub fn parties(props: &PartiesProps) -> Html {
     let view = use_reducer(View::default);
     let act = view.dispatcher().to_callback();
     let root = use_node_ref();
-    // "Show all" disappears when pressed: keep keyboard focus in the list, on the first new row.
+    // The markup is replaced whenever it changes, so the control the reader used is re-created:
+    // move focus to the element marked for it (the toggled row, the first row "Show all"
+    // revealed, the selected tab, the order button).
     {
         let root = root.clone();
-        use_effect_with(view.show_all, move |all| {
-            if *all {
-                let row = root
-                    .cast::<HtmlElement>()
-                    .and_then(|r| r.query_selector(&format!(".pw-plist li:nth-child({}) button", FIRST_ROWS + 1)).ok().flatten());
-                if let Some(b) = row.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
-                    let _ = b.focus();
+        use_effect_with(view.focus, move |n| {
+            if *n > 0 {
+                if let Some(el) = root.cast::<HtmlElement>().and_then(|r| r.query_selector("[data-focus]").ok().flatten()) {
+                    if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                        let _ = el.focus();
+                    }
                 }
             }
         });
     }
-    let tabs_ref = use_node_ref();
-    let table_ref = use_node_ref();
 
-    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe): set when the
-    // results tab opens or the data changes, not on every render.
+    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe): set on the
+    // module when the data changes, not on every render.
     {
-        let table_ref = table_ref.clone();
-        use_effect_with((view.tab, Same(d.clone())), move |(_, Same(d))| {
-            if let (Some(el), Some(r)) = (table_ref.cast::<HtmlElement>(), d.dpr.as_ref()) {
+        let root = root.clone();
+        use_effect_with(Same(d.clone()), move |Same(d)| {
+            if let (Some(el), Some(r)) = (root.cast::<HtmlElement>(), d.dpr.as_ref()) {
                 let max = r.max_share();
                 if max > 0.0 {
-                    set_css_var(&el, "--pw-threshold", Some(&format!("{}%", hundredths(r.threshold_percent * 100.0 / max))));
+                    set_css_var(&el, "--pw-threshold", Some(&[hundredths(r.threshold_percent * 100.0 / max), "%".into()].concat()));
                 }
             }
         });
@@ -418,38 +538,87 @@ pub fn parties(props: &PartiesProps) -> Html {
     // Without parties and pairs there is nothing to show; a file with pairs but no party list (a
     // Pilkada) gets the same tabs, its parties tab naming each pair's nominating parties.
     if d.parties.is_empty() && d.pairs.is_empty() {
-        return html! { <div class="pw-parties"><h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2><p>{ Msg::NoPartyData.text(lang) }</p></div> };
+        let mut m = Markup::default();
+        m.open("div", &[("class", "pw-parties")]).el("h2", &[("class", "pw-title")], Msg::ModuleParties.text(lang));
+        m.p("", Msg::NoPartyData.text(lang)).close("div");
+        return m.into_html();
     }
 
-    let tabs: Vec<(Tab, Msg)> = [(Tab::Parties, Msg::TabParties), (Tab::Pairs, Msg::TabPairs), (Tab::Results, Msg::TabResults)]
-        .into_iter()
-        .filter(|(t, _)| *t != Tab::Results || d.has_results())
-        .collect();
-    let tab_id = |t: Tab| match t {
-        Tab::Parties => "pw-tab-parties",
-        Tab::Pairs => "pw-tab-pairs",
-        Tab::Results => "pw-tab-results",
-    };
+    // The tabs in order (`Tab as usize`); the results tab only when there are results.
+    let tabs = &TABS[..if d.has_results() { 3 } else { 2 }];
     // A re-configured dataset may have no results: fall back to the parties tab.
     let current = if view.tab == Tab::Results && !d.has_results() { Tab::Parties } else { view.tab };
+
+    let title = Msg::ModuleParties.text(lang);
+    let mut head = Markup::default();
+    head.el("h2", &[("class", "pw-title")], title).open("div", &[("class", "pw-tabs"), ("role", "tablist"), ("aria-label", title)]);
+    for (i, (t, label, id)) in tabs.iter().enumerate() {
+        let selected = current == *t;
+        let (s, index) = if selected { ("true", "0") } else { ("false", "-1") };
+        button(
+            &mut head,
+            &[("role", "tab"), ("id", id), ("aria-selected", s), ("aria-controls", "pw-tabpanel"), ("tabindex", index)],
+            ["t0", "t1", "t2"][i],
+            selected && view.mark == Mark::Tab,
+        )
+        .text(label.text(lang))
+        .close("button");
+    }
+    head.close("div");
+
+    // One delegated listener for the buttons in the markup: tabs, rows, "Show all", the order.
+    let onclick = {
+        let (act, n_tabs) = (act.clone(), tabs.len());
+        Callback::from(move |e: MouseEvent| {
+            let Some(a) = target_attr(&e, "data-act") else { return };
+            let n = parse_u64(a.get(1..).unwrap_or_default()).and_then(|n| u8::try_from(n).ok()).unwrap_or(0);
+            act.emit(match a.as_bytes().first() {
+                Some(b't') if usize::from(n) < n_tabs => Change::Tab(TABS[usize::from(n)].0),
+                Some(b'p') => Change::Toggle(n),
+                Some(b'm') => Change::ShowAll,
+                Some(b'o') => Change::DprOrder,
+                _ => return,
+            });
+        })
+    };
+    // One delegated listener for the filters (`data-f` on each `<select>`).
+    let onchange = {
+        let act = act.clone();
+        Callback::from(move |e: Event| {
+            let Some(f) = target_attr(&e, "data-f") else { return };
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            act.emit(match f.as_str() {
+                "s" => Change::Scope(match v.as_str() {
+                    "national" => Some(Scope::National),
+                    "aceh" => Some(Scope::Aceh),
+                    _ => None,
+                }),
+                "p" => Change::Pair(parse_u64(&v).and_then(|n| u8::try_from(n).ok())),
+                _ => Change::Sort(match v.as_str() {
+                    "name" => SortBy::Name,
+                    "votes" => SortBy::Votes,
+                    _ => SortBy::Number,
+                }),
+            })
+        })
+    };
+    // The tabs' arrow keys, Home and End (the ARIA tabs pattern, with roving tabindex).
     let onkeydown = {
-        let (act, tabs, tabs_ref) = (act.clone(), tabs.iter().map(|(t, _)| *t).collect::<Vec<_>>(), tabs_ref.clone());
+        let (act, n) = (act.clone(), tabs.len());
         Callback::from(move |e: KeyboardEvent| {
-            let i = tabs.iter().position(|t| *t == current).unwrap_or(0);
+            if !target_attr(&e, "data-act").is_some_and(|a| a.starts_with('t')) {
+                return;
+            }
+            let i = current as usize;
             let next = match e.key().as_str() {
-                "ArrowRight" => (i + 1) % tabs.len(),
-                "ArrowLeft" => (i + tabs.len() - 1) % tabs.len(),
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
                 "Home" => 0,
-                "End" => tabs.len() - 1,
+                "End" => n - 1,
                 _ => return,
             };
             e.prevent_default();
-            act.emit(Change::Tab(tabs[next]));
-            if let Some(btn) =
-                tabs_ref.cast::<HtmlElement>().and_then(|el| el.children().item(next as u32)).and_then(|b| b.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = btn.focus();
-            }
+            act.emit(Change::Tab(TABS[next].0));
         })
     };
 
@@ -459,110 +628,62 @@ pub fn parties(props: &PartiesProps) -> Html {
             let list = d.view(&view.query, view.filter, view.sort);
             let total = d.parties.len();
             let limited = !view.show_all && view.query.trim().is_empty() && list.len() > FIRST_ROWS;
-            let shown = if limited { &list[..FIRST_ROWS] } else { &list[..] };
             let oninput = act.reform(|e: InputEvent| Change::Query(e.target_unchecked_into::<HtmlInputElement>().value()));
-            let selected = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
-            let on_scope = act.reform(move |e: Event| {
-                Change::Scope(match selected(e).as_str() {
-                    "national" => Some(Scope::National),
-                    "aceh" => Some(Scope::Aceh),
-                    _ => None,
-                })
-            });
-            let on_pair = act.reform(move |e: Event| Change::Pair(parse_u64(&selected(e)).and_then(|n| u8::try_from(n).ok())));
-            let on_sort = act.reform(move |e: Event| {
-                Change::Sort(match selected(e).as_str() {
-                    "name" => SortBy::Name,
-                    "votes" => SortBy::Votes,
-                    _ => SortBy::Number,
-                })
-            });
-            let scope_value = match view.filter.scope {
-                Some(Scope::National) => "national",
-                Some(Scope::Aceh) => "aceh",
-                None => "",
-            };
-            let mut sorts =
-                vec![("number".to_string(), Msg::SortNumber.text(lang).to_string()), ("name".into(), Msg::SortName.text(lang).into())];
-            if d.dpr.is_some() {
-                sorts.push(("votes".into(), Msg::SortVotes.text(lang).into()));
+            let (f, mut scopes, mut pairs, mut sorts) = (view.filter, Markup::default(), Markup::default(), Markup::default());
+            for (v, text, scope) in [
+                ("", Msg::ScopeAll, None),
+                ("national", Msg::ScopeNational, Some(Scope::National)),
+                ("aceh", Msg::ScopeAceh, Some(Scope::Aceh)),
+            ] {
+                option(&mut scopes, v, text.text(lang), f.scope == scope);
             }
-            let sort_value = match view.sort {
-                SortBy::Number => "number",
-                SortBy::Name => "name",
-                SortBy::Votes => "votes",
-            };
+            option(&mut pairs, "", Msg::PairAll.text(lang), f.pair.is_none());
+            for p in &d.pairs {
+                let label = tr(lang, Msg::PairOption, &[("number", &pair_no(p.number))]);
+                option(&mut pairs, &p.number.to_string(), &label, f.pair == Some(p.number));
+            }
+            for (v, text, by) in [
+                ("number", Msg::SortNumber, SortBy::Number),
+                ("name", Msg::SortName, SortBy::Name),
+                ("votes", Msg::SortVotes, SortBy::Votes),
+            ] {
+                if by != SortBy::Votes || d.dpr.is_some() {
+                    option(&mut sorts, v, text.text(lang), view.sort == by);
+                }
+            }
             html! {
                 <>
                     <div class="pw-controls">
                         <label class="pw-field pw-search"><span>{ Msg::SearchLabel.text(lang) }</span>
                             <input type="search" value={view.query.clone()} {oninput} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
                         </label>
-                        { select(Msg::ScopeLabel, lang, vec![
-                            (String::new(), Msg::ScopeAll.text(lang).into()),
-                            ("national".into(), Msg::ScopeNational.text(lang).into()),
-                            ("aceh".into(), Msg::ScopeAceh.text(lang).into()),
-                        ], scope_value.into(), on_scope) }
-                        { select(Msg::PairLabel, lang,
-                            std::iter::once((String::new(), Msg::PairAll.text(lang).to_string()))
-                                .chain(d.pairs.iter().map(|p| (p.number.to_string(), tr(lang, Msg::PairOption, &[("number", &pair_no(p.number))]))))
-                                .collect(),
-                            view.filter.pair.map(|n| n.to_string()).unwrap_or_default(), on_pair) }
-                        { select(Msg::SortLabel, lang, sorts, sort_value.into(), on_sort) }
+                        { select(Msg::ScopeLabel, lang, "s", scopes) }
+                        { select(Msg::PairLabel, lang, "p", pairs) }
+                        { select(Msg::SortLabel, lang, "o", sorts) }
                     </div>
                     <p class="pw-count" role="status">{ tr(lang, Msg::PartyCount, &[("count", &list.len().to_string()), ("total", &total.to_string())]) }</p>
-                    if list.is_empty() { <p class="pw-empty">{ Msg::NoParty.text(lang) }</p> }
-                    <ul class="pw-plist">
-                        { for shown.iter().map(|p| {
-                            let expanded = view.open == Some(p.number);
-                            let n = p.number;
-                            let onclick = act.reform(move |_| Change::Toggle(n));
-                            html! {
-                                <li key={p.number as usize}>
-                                    <button type="button" class="pw-prow" aria-expanded={expanded.to_string()} aria-controls={format!("pw-pd-{}", p.number)} {onclick}>
-                                        { row_content(lang, p) }
-                                    </button>
-                                    if expanded { { party_details(&d, lang, p) } }
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                    if limited {
-                        <button type="button" class="pw-btn pw-more" onclick={act.reform(|_| Change::ShowAll)}>
-                            { tr(lang, Msg::ShowAll, &[("total", &total.to_string())]) }
-                        </button>
-                    }
+                    { rows(&d, lang, &view, &list, limited) }
                 </>
             }
         }
         Tab::Pairs => pair_cards(&d, lang, false),
         Tab::Results => {
-            let onclick = act.reform(|_| Change::DprOrder);
-            let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
-            html! {
-                <div ref={table_ref.clone()}>
-                    if d.dpr.is_some() { <button type="button" class="pw-btn pw-btn-quiet" {onclick}>{ label.text(lang) }</button> }
-                    { results(&d, lang, view.dpr_by_votes) }
-                </div>
+            let mut m = Markup::default();
+            m.open("div", &[]);
+            if d.dpr.is_some() {
+                let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
+                button(&mut m, &[("class", "pw-btn pw-btn-quiet")], "o", view.mark == Mark::Order).text(label.text(lang)).close("button");
             }
+            results(&mut m, &d, lang, view.dpr_by_votes);
+            m.close("div");
+            m.into_html()
         }
     };
 
     html! {
-        <div class="pw-parties" ref={root}>
-            <h2 class="pw-title">{ Msg::ModuleParties.text(lang) }</h2>
-            <div class="pw-tabs" role="tablist" aria-label={Msg::ModuleParties.text(lang)} ref={tabs_ref} {onkeydown}>
-                { for tabs.iter().map(|(t, label)| {
-                    let selected = current == *t;
-                    let t = *t;
-                    let onclick = act.reform(move |_| Change::Tab(t));
-                    html! {
-                        <button type="button" role="tab" id={tab_id(t)} aria-selected={selected.to_string()} aria-controls="pw-tabpanel"
-                            tabindex={if selected { "0" } else { "-1" }} {onclick}>{ label.text(lang) }</button>
-                    }
-                }) }
-            </div>
-            <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={tab_id(current)}>{ panel }</div>
+        <div class="pw-parties" ref={root} {onclick} {onkeydown} {onchange}>
+            { head.into_html() }
+            <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={TABS[current as usize].2}>{ panel }</div>
         </div>
     }
 }

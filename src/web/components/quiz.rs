@@ -13,7 +13,7 @@ use crate::domain::num::parse_u64;
 use crate::domain::quiz::{month_year, parse_bank, peek, Answer, Bank, Given, Item, Round, Saved, Step};
 use crate::domain::time::parse_date;
 use crate::web::browser::{self, format_day, num, DateStyle};
-use crate::web::markup::Markup;
+use crate::web::markup::{target_attr, Markup};
 
 #[derive(Properties, Clone)]
 pub struct QuizProps {
@@ -316,12 +316,6 @@ fn share(lang: Lang, text: String, act: Callback<Action>) {
             Err(()) => Some(tr(lang, Msg::CopyFailed, &[("text", &text)])),
         }));
     });
-}
-
-/// The value of `attr` on the event's target or its nearest ancestor that has it.
-fn target_attr(e: &Event, attr: &str) -> Option<String> {
-    let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(e.target()?).ok()?;
-    el.closest(&format!("[{attr}]")).ok().flatten()?.get_attribute(attr)
 }
 
 #[function_component(Quiz)]
