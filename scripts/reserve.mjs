@@ -11,7 +11,7 @@
  * narrower steps as [below this content width in px, em]. */
 export const MODULES = {
   countdown: { skel: "c", wide: 15.75, steps: [[680, 18], [560, 20.75], [360, 25.125], [310, 29.375]] },
-  parties: { skel: "p", wide: 43.625, steps: [[421, 51.875], [260, 53.5]] },
+  parties: { skel: "p", wide: 44.875, steps: [[421, 53.125], [280, 54.625], [260, 56]] },
   quiz: { skel: "q", wide: 7.75, steps: [[530, 9.25], [370, 10.75], [270, 12.25]] },
   // The voter's guide (opt-in) with the bundled Pemilu 2024 guide: its summary open, the rest folded.
   guide: { skel: "g", optional: true, wide: 31.25, steps: [[680, 32.625], [560, 41.25], [410, 44.125], [360, 51.125], [310, 62.625]] },

@@ -414,7 +414,11 @@ pub fn parse_dataset<J: Json>(root: &J) -> Result<Dataset, DataError> {
         None => (None, None),
     };
     let guide = root.field("guide").map(|g| guide(&g)).transpose()?.map(Rc::new);
-    Ok(Dataset { election: Rc::new(election), parties: Rc::new(PartyData { office, parties, pairs, pair_result, dpr }), guide })
+    Ok(Dataset {
+        parties: Rc::new(PartyData { as_of: election.as_of, office, parties, pairs, pair_result, dpr }),
+        election: Rc::new(election),
+        guide,
+    })
 }
 
 /// The bundled dataset, parsed natively (tests only; the browser parses with `JSON.parse`).

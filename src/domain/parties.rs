@@ -194,6 +194,8 @@ pub fn hundredths(v: f64) -> String {
 /// Everything the parties module shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct PartyData {
+    /// The date up to which the file was checked (its `asOf`), shown under the module.
+    pub as_of: Option<i64>,
     pub office: Office,
     pub parties: Vec<Party>,
     pub pairs: Vec<Pair>,

@@ -24,6 +24,8 @@ test("search narrows the list by number, abbreviation or any word of the name", 
   const w = page.locator("#p-id");
   const search = w.getByRole("searchbox", { name: "Cari partai" });
   assert.deepEqual(await rows(w), ["PKB", "Gerindra", "PDI-P", "Golkar", "NasDem", "Buruh", "Gelora", "PKS"]);
+  // The module says how current its data is.
+  assert.equal(await w.locator("[data-module=parties] .pw-asof").innerText(), "Data per 20 Okt 2024");
   for (const q of ["pdip", "PDI-P", "perjuangan", "3"]) {
     await search.fill(q);
     assert.deepEqual(await rows(w), ["PDI-P"], q);

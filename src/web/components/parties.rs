@@ -684,6 +684,10 @@ pub fn parties(props: &PartiesProps) -> Html {
         <div class="pw-parties" ref={root} {onclick} {onkeydown} {onchange}>
             { head.into_html() }
             <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={TABS[current as usize].2}>{ panel }</div>
+            // Every fact here dates from the file's check: say when that was.
+            if let Some(d) = d.as_of {
+                <p class="pw-asof">{ tr(lang, Msg::AsOf, &[("date", &format_day(lang, DateStyle::ShortDate, d))]) }</p>
+            }
         </div>
     }
 }
