@@ -786,4 +786,24 @@ mod tests {
         f.as_object_mut().unwrap().remove("guide");
         assert!(parse_dataset(&f).unwrap().guide.is_none());
     }
+
+    #[test]
+    fn every_source_url_in_the_election_files_is_in_the_references() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}"));
+        // The references live beside the repository (as in CI); without them there is nothing to compare.
+        let (Ok(a), Ok(b)) = (read("pemilu2024-facts.md"), read("pilkada2024-and-beyond.md")) else { return };
+        let reference = a + &b;
+        for (name, text) in [
+            ("pemilu-2024", include_str!("../../data/pemilu-2024.json")),
+            ("pilkada", include_str!("../../data/pilkada-jakarta-2024.json")),
+        ] {
+            let mut rest = text;
+            while let Some(i) = rest.find("http") {
+                let url: String = rest[i..].chars().take_while(|c| *c != '"').collect();
+                assert!(reference.contains(&url), "{name}: {url} is not in the references");
+                rest = &rest[i + url.len()..];
+            }
+        }
+    }
 }
