@@ -143,3 +143,19 @@ test("a widget unmounted while its guide loads fires nothing afterwards", async 
   assert.deepEqual(await events(p, "pemilu:error"), []);
   await p.context().close();
 });
+
+test("the Pilkada Jakarta file carries its own guide: one ballot, Pasal 187A for giver and receiver", async () => {
+  const p = await page({ width: 360 });
+  await addWidgets(p, [{ id: "pk", attrs: { "data-modules": "guide", "data-data-src": "/data/pilkada-jakarta-2024.json" } }]);
+  await p.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(p, 1);
+  await guideReady(p, "pk");
+  await p.evaluate(() => document.getElementById("pk").shadowRoot.querySelectorAll("details").forEach((d) => { d.open = true; }));
+  const text = await widgetText(p, "pk");
+  assert.match(text, /Panduan pemilih: Pilkada Jakarta 2024\s+Sekilas Pilkada Jakarta 2024\s+8,2 juta pemilih dalam DPT Jakarta\./);
+  assert.match(text, /hanya menerima satu surat suara/);
+  assert.match(text, /Pasal 187A UU 10\/2016[^]*pemilih yang dengan sengaja menerima dikenai pidana yang sama/);
+  assert.doesNotMatch(text, /Pemilu 2024/);
+  assert.deepEqual(await axe(p), []);
+  await p.context().close();
+});
