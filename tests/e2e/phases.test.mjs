@@ -117,3 +117,17 @@ test("a dataset that names its next election with a date: the date and how far o
   assert.deepEqual(link, { href: "https://example.org/next-election", text: "Source: example.org, as of 15 Jan 2026", rel: "noopener noreferrer", target: "_blank" });
   await page.context().close();
 });
+
+for (const tz of ["Asia/Makassar", "America/North_Dakota/New_Salem"]) {
+  test(`before voting day at 320 px, a reader in ${tz}: the zone line wraps inside the widget`, async () => {
+    const page = await newPage(browser, { width: 320, timezoneId: tz });
+    await page.goto(`${server.base}/article.html`);
+    await addWidgets(page, ["id", "en"].map((lang) => ({ id: lang, attrs: { "data-modules": "countdown", "data-lang": lang, "data-now": "2024-02-10T12:00:00+07:00" } })));
+    await page.evaluate(() => window.PemiluWidget.scan());
+    await waitReady(page, 2);
+    assert.match(await widgetText(page, "id"), new RegExp(`waktu setempat Anda \\(${tz.replace(/\//g, "\\/")}\\)`));
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 320, `the page is ${wide}px wide at 320px`);
+    await page.context().close();
+  });
+}
