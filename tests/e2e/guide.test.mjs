@@ -42,7 +42,7 @@ for (const [lang, colorScheme, width] of [["id", "light", 320], ["en", "dark", 1
       const a = li.querySelector("a");
       return a && { href: a.href, text: a.textContent, rel: a.rel, target: a.target };
     }));
-    assert.equal(links.length, 25);
+    assert.equal(links.length, 26);
     for (const l of links) {
       assert.ok(l && /^https?:\/\//.test(l.href), JSON.stringify(l));
       assert.match(l.text, lang === "id" ? /^Sumber: [a-z0-9.-]+, per \d{1,2} [A-Z][a-z]{2,3} \d{4}$/ : /^Source: [a-z0-9.-]+, as of \d{1,2} [A-Z][a-z]{2,3} \d{4}$/);
@@ -88,7 +88,8 @@ test("the bundled guide is fetched only by widgets that show it", async () => {
   await guideReady(p, "g");
   assert.deepEqual(requested.filter((u) => u.endsWith(".json")), ["/data/pemilu-2024.json"]);
   // The countdown of the same widget is unaffected by the load.
-  assert.match(await widgetText(p, "g"), /Pemilu 2024/);
+  const countdown = await p.locator("#g [data-module=countdown]").innerText();
+  assert.match(countdown, /^Pemilu 2024\n[^]*Berikutnya: Pemilu nasional 2029/);
   await p.context().close();
 });
 
@@ -107,7 +108,8 @@ test("a dataset without a guide says so; a guide that cannot be loaded says why 
   assert.match(await widgetText(p, "none"), /Voter's guide: Test election\n+This election data file has no voter's guide\./);
   const down = await widgetText(p, "down");
   assert.match(down, /The election data at .*data\/pemilu-2024\.json could not be loaded\./);
-  assert.match(down, /Indonesia's 2024 general election/, "the countdown still shows the bundled data");
+  const countdown = await p.locator("#down [data-module=countdown]").innerText();
+  assert.match(countdown, /^Indonesia's 2024 general election\n[^]*Next: the 2029 national election/, "the countdown still shows the bundled data");
   const errs = await events(p, "pemilu:error");
   assert.equal(errs.length, 1);
   assert.equal(errs[0].detail.code, "data-fetch-failed");
@@ -133,14 +135,17 @@ test("a newsroom's own guide: its markup is shown as text and its links say wher
 test("a widget unmounted while its guide loads fires nothing afterwards", async () => {
   const p = await newPage(browser);
   // The served copy answers late, and then fails.
-  await p.route("**/data/pemilu-2024.json", async (r) => { await new Promise((ok) => setTimeout(ok, 800)); await r.abort(); });
+  let asked = 0;
+  await p.route("**/data/pemilu-2024.json", async (r) => { asked += 1; await new Promise((ok) => setTimeout(ok, 800)); await r.abort(); });
   await p.goto(`${server.base}/article.html`);
-  await addWidgets(p, [{ id: "g", attrs: { "data-modules": "guide", "data-lang": "en" } }]);
+  // "stay" is the control: it keeps its widget and must hear of the failure, once.
+  await addWidgets(p, [{ id: "g", attrs: { "data-modules": "guide", "data-lang": "en" } }, { id: "stay", attrs: { "data-modules": "guide", "data-lang": "en" } }]);
   await p.evaluate(() => window.PemiluWidget.scan());
-  await waitReady(p, 1);
+  await waitReady(p, 2);
   await p.evaluate(() => window.PemiluWidget.unmount(document.getElementById("g")));
   await p.waitForTimeout(1500);
-  assert.deepEqual(await events(p, "pemilu:error"), []);
+  assert.equal(asked, 2, "both widgets asked for the served copy");
+  assert.deepEqual((await events(p, "pemilu:error")).map((e) => e.id), ["stay"]);
   await p.context().close();
 });
 

@@ -38,9 +38,9 @@ const PHASES = [
     en: ["Indonesia's 2024 general election", [/\(3 months ago\)/, /Current stage: President-elect confirmed/], [/days ago/]],
   }],
   ["2025-02-14T10:00:00+07:00", {
-    id: ["Pemilu 2024", [/\(12 bulan yang lalu\)/, /Berikutnya: Pemilu nasional 2029 \(DPR, DPD, presiden\); tanggal pemungutan suara belum ditetapkan\./, /Sumber: kab-jayawijaya\.kpu\.go\.id, per 23 Feb 2026/],
+    id: ["Pemilu 2024", [/\(12 bulan yang lalu\)/, /Berikutnya: Pemilu nasional 2029; tanggal pemungutan suara belum ditetapkan\./, /Sumber: jakarta365\.net, per 23 Feb 2026/],
       [/Pemungutan suara telah usai|Tahap saat ini|Semua tahapan/]],
-    en: ["Indonesia's 2024 general election", [/\(12 months ago\)/, /Next: the 2029 national election \(DPR, DPD, president\); no voting date has been set yet\./, /Source: kab-jayawijaya\.kpu\.go\.id, as of 23 Feb 2026/],
+    en: ["Indonesia's 2024 general election", [/\(12 months ago\)/, /Next: the 2029 national election; no voting date has been set yet\./, /Source: jakarta365\.net, as of 23 Feb 2026/],
       [/Voting has closed|Current stage|All stages/]],
   }],
   ["2026-02-14T10:00:00+07:00", { id: ["Pemilu 2024", [/\(2 tahun yang lalu\)/], [/hari/]], en: ["Indonesia's 2024 general election", [/\(2 years ago\)/], [/days/]] }],
@@ -96,6 +96,24 @@ for (const tz of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "America/New
     await page.context().close();
   });
 }
+
+test("a reader in New York after the polls close: Indonesia's voting day, counted to the reader's own date", async () => {
+  const page = await newPage(browser, { timezoneId: "America/New_York" });
+  await page.goto(`${server.base}/article.html`);
+  // 13.00 WIB on 14 Feb is 01.00 on the 14th in New York; polls closed before the reader's morning.
+  await addWidgets(page, [
+    { id: "morning", attrs: { "data-modules": "countdown", "data-lang": "en", "data-now": "2024-02-14T10:00:00-05:00" } },
+    { id: "evening", attrs: { "data-modules": "countdown", "data-lang": "en", "data-now": "2024-02-13T19:30:00-05:00" } },
+    { id: "later", attrs: { "data-modules": "countdown", "data-lang": "en", "data-now": "2024-02-16T10:00:00-05:00" } },
+  ]);
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 3);
+  assert.match(await widgetText(page, "morning"), /Voting took place on Wednesday, 14 February 2024 \(today\)\./);
+  // Polls are open then: 07.00 WIB is 19.00 on the 13th in New York.
+  assert.match(await widgetText(page, "evening"), /Polls are open/);
+  assert.match(await widgetText(page, "later"), /Voting took place on Wednesday, 14 February 2024 \(2 days ago\)\./);
+  await page.context().close();
+});
 
 test("a dataset that names its next election with a date: the date and how far off it is", async () => {
   const page = await newPage(browser, { timezoneId: "Asia/Jakarta" });

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::domain::config::ZoneChoice;
-use crate::domain::election::{coarse_distance, days_between, status, zone_label, Announcement, Election, Era, Phase, Remaining, Status};
+use crate::domain::election::{coarse_distance, status, zone_label, Announcement, Election, Era, Phase, Remaining, Status};
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::two_digits;
 use crate::domain::time::local_day;
@@ -163,6 +163,8 @@ fn statics(k: &StaticsKey) -> Statics {
     let mut m = Markup::default();
     match (&e.next, era) {
         // Once every stage is over, the strip and the timeline say so; what comes next matters more.
+        // A date already past (a stale file) is no longer "next": nothing rather than a wrong tense.
+        (Some(n), Era::Over) if n.voting_day.is_some_and(|d| d < *today) => {}
         (Some(n), Era::Over) => {
             let line = match n.voting_day {
                 Some(d) => {
@@ -204,15 +206,16 @@ pub fn countdown(props: &CountdownProps) -> Html {
     let now = use_wall_clock(frozen);
     let st = status(&e, zone, now);
     let era = st.era(&e);
-    let days_since = match st.phase {
-        // With `auto` the dates are the reader's; count the days there too.
-        Phase::After { .. } if zone == ZoneChoice::Auto => Some(days_between(st.open_ms, now, reader_offset())),
-        Phase::After { days_since } => Some(days_since),
-        _ => None,
-    };
     let today = match zone {
         ZoneChoice::Auto => local_day(now, reader_offset()),
         ZoneChoice::Fixed(z) => local_day(now, z.offset_minutes()),
+    };
+    // Days since voting day, its Indonesian calendar date, counted to the reader's own date (with
+    // `auto`), never below zero: west of Indonesia polls close on the previous local day.
+    let days_since = match st.phase {
+        Phase::After { .. } if zone == ZoneChoice::Auto => Some((today - e.voting_day).max(0)),
+        Phase::After { days_since } => Some(days_since),
+        _ => None,
     };
     let key =
         StaticsKey { election: Same(e.clone()), zone, lang, era, days_since, current: st.current_stage, done: st.timeline_done, today };
