@@ -14,7 +14,7 @@ export const MODULES = {
   parties: { skel: "p", wide: 44.875, steps: [[421, 53.125], [280, 54.625], [260, 56]] },
   quiz: { skel: "q", wide: 7.75, steps: [[530, 9.25], [370, 10.75], [270, 12.25]] },
   // The voter's guide (opt-in) with the bundled Pemilu 2024 guide: its summary open, the rest folded.
-  guide: { skel: "g", optional: true, wide: 31.25, steps: [[680, 32.625], [560, 41.25], [410, 44.125], [360, 51.125], [310, 62.625]] },
+  guide: { skel: "g", optional: true, wide: 31.25, steps: [[680, 32.625], [560, 41.25], [410, 44.125], [360, 52.625], [310, 64.125]] },
 };
 /** The widget frame: 1px side borders + 1em padding each side; 4px top + 1px bottom border.
  * Module boxes are content-box: a module after another adds 1em margin, 1em padding and a 1px rule. */
