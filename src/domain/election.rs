@@ -253,7 +253,11 @@ impl Status {
     pub fn announcement(&self) -> Announcement {
         match self.phase {
             Phase::Before { left } if left.days > 0 => Announcement::Left { days: left.days, hours: left.hours, minutes: None },
-            Phase::Before { left } => Announcement::Left { days: 0, hours: left.hours, minutes: Some(left.minutes) },
+            // The last day, in whole minutes rounded up: never "0 minutes left" while time remains.
+            Phase::Before { left } => {
+                let m = (left.hours * 3600 + left.minutes * 60 + left.seconds + 59) / 60;
+                Announcement::Left { days: 0, hours: m / 60, minutes: Some(m % 60) }
+            }
             Phase::Open { .. } => Announcement::Open,
             Phase::After { .. } => Announcement::After { stage: self.current_stage },
         }
@@ -428,7 +432,12 @@ mod tests {
         assert_eq!(a("2024-02-10T12:34:56+07:00"), a("2024-02-10T12:34:01+07:00"));
         assert_eq!(a("2024-02-10T12:34:56+07:00"), Announcement::Left { days: 3, hours: 18, minutes: None });
         // The last day: minutes.
-        assert_eq!(a("2024-02-14T06:58:30+07:00"), Announcement::Left { days: 0, hours: 0, minutes: Some(1) });
+        assert_eq!(a("2024-02-14T06:58:30+07:00"), Announcement::Left { days: 0, hours: 0, minutes: Some(2) });
+        // Under a minute is "1 minute", never "0 minutes"; a whole hour stays an hour.
+        assert_eq!(a("2024-02-14T06:59:01+07:00"), Announcement::Left { days: 0, hours: 0, minutes: Some(1) });
+        assert_eq!(a("2024-02-14T06:59:59.900+07:00"), Announcement::Left { days: 0, hours: 0, minutes: Some(1) });
+        assert_eq!(a("2024-02-14T06:00:00+07:00"), Announcement::Left { days: 0, hours: 1, minutes: Some(0) });
+        assert_eq!(a("2024-02-14T05:59:30+07:00"), Announcement::Left { days: 0, hours: 1, minutes: Some(1) });
         let before = a("2024-02-14T06:59:59+07:00");
         let open = a("2024-02-14T07:00:00+07:00");
         assert!(Status::is_milestone(&before, &open));

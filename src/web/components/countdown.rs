@@ -56,7 +56,8 @@ fn spoken_left(lang: Lang, days: i64, hours: i64, minutes: Option<i64>) -> Strin
     if days > 0 || hours > 0 {
         parts.push(format!("{hours} {}", unit(lang, hours, Msg::Hour, Msg::Hours)));
     }
-    if let Some(m) = minutes {
+    // "1 jam", not "1 jam 0 menit" (the minutes are rounded up, so never zero on their own).
+    if let Some(m) = minutes.filter(|m| *m > 0 || parts.is_empty()) {
         parts.push(format!("{m} {}", unit(lang, m, Msg::Minute, Msg::Minutes)));
     }
     parts.join(" ")
