@@ -216,6 +216,12 @@ pub fn ms_to_next_second(now_ms: i64) -> i64 {
     1000 - now_ms.rem_euclid(1000)
 }
 
+/// Milliseconds until the next whole wall-clock minute (of UTC, which is the minute of every zone
+/// the widget knows: their offsets are whole hours or half hours).
+pub fn ms_to_next_minute(now_ms: i64) -> i64 {
+    MINUTE_MS - now_ms.rem_euclid(MINUTE_MS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,5 +300,8 @@ mod tests {
         assert_eq!(ms_to_next_second(1_001), 999);
         assert_eq!(ms_to_next_second(1_999), 1);
         assert_eq!(ms_to_next_second(-1), 1);
+        assert_eq!(ms_to_next_minute(60_000), 60_000);
+        assert_eq!(ms_to_next_minute(60_001), 59_999);
+        assert_eq!(ms_to_next_minute(119_999), 1);
     }
 }

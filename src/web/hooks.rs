@@ -1,4 +1,5 @@
-//! Hooks shared by the view: the wall clock that ticks on whole seconds.
+//! Hooks shared by the view: the wall clock that ticks on whole seconds, or on whole minutes
+//! while nothing on screen changes by the second.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -8,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::domain::time::ms_to_next_second;
+use crate::domain::time::{ms_to_next_minute, ms_to_next_second};
 use crate::web::browser::{now_ms, page_hidden};
 
 /// A self-re-arming `setTimeout` aligned to the next whole second, paused while the page is
@@ -20,10 +21,11 @@ struct Ticker {
     _visibility: Option<EventListener>,
 }
 
-fn arm(id: &Cell<Option<i32>>, func: &RefCell<Option<js_sys::Function>>) {
+fn arm(id: &Cell<Option<i32>>, func: &RefCell<Option<js_sys::Function>>, coarse: &Cell<bool>) {
     let (Some(window), Some(f)) = (web_sys::window(), func.borrow().clone()) else { return };
-    // A few ms past the boundary, so the new second has surely begun when the callback runs.
-    let delay = ms_to_next_second(now_ms()) as i32 + 4;
+    // A few ms past the boundary, so the new second (or minute) has surely begun when it runs.
+    let now = now_ms();
+    let delay = if coarse.get() { ms_to_next_minute(now) } else { ms_to_next_second(now) } as i32 + 4;
     id.set(window.set_timeout_with_callback_and_timeout_and_arguments_0(&f, delay).ok());
 }
 
@@ -34,34 +36,34 @@ fn disarm(id: &Cell<Option<i32>>) {
 }
 
 impl Ticker {
-    fn start(set_now: UseStateSetter<i64>) -> Ticker {
+    fn start(set_now: UseStateSetter<i64>, coarse: Rc<Cell<bool>>) -> Ticker {
         let id = Rc::new(Cell::new(None));
         let func: Rc<RefCell<Option<js_sys::Function>>> = Rc::new(RefCell::new(None));
         let callback = {
-            let (id, func, set_now) = (id.clone(), func.clone(), set_now.clone());
+            let (id, func, set_now, coarse) = (id.clone(), func.clone(), set_now.clone(), coarse.clone());
             Closure::<dyn FnMut()>::new(move || {
                 id.set(None);
                 if page_hidden() {
                     return;
                 }
                 set_now.set(now_ms());
-                arm(&id, &func);
+                arm(&id, &func, &coarse);
             })
         };
         *func.borrow_mut() = Some(callback.as_ref().unchecked_ref::<js_sys::Function>().clone());
         let visibility = web_sys::window().and_then(|w| w.document()).map(|doc| {
-            let (id, func) = (id.clone(), func.clone());
+            let (id, func, coarse) = (id.clone(), func.clone(), coarse.clone());
             EventListener::new(&doc, "visibilitychange", move |_| {
                 if page_hidden() {
                     disarm(&id);
                 } else if id.get().is_none() {
                     set_now.set(now_ms());
-                    arm(&id, &func);
+                    arm(&id, &func, &coarse);
                 }
             })
         });
         if !page_hidden() {
-            arm(&id, &func);
+            arm(&id, &func, &coarse);
         }
         Ticker { id, func, _callback: callback, _visibility: visibility }
     }
@@ -76,9 +78,10 @@ impl Drop for Ticker {
 }
 
 /// The current instant, re-rendering the caller on every whole wall-clock second; or `frozen`
-/// (from `data-now`), which never ticks.
+/// (from `data-now`), which never ticks. While `pace` is set (the caller sets it when nothing it
+/// shows changes by the second) the clock wakes on whole minutes instead.
 #[hook]
-pub fn use_wall_clock(frozen: Option<i64>) -> i64 {
+pub fn use_wall_clock(frozen: Option<i64>, pace: Rc<Cell<bool>>) -> i64 {
     // Equal values do not re-render: the effect's first `set` repeats a frozen initial value.
     let now = use_state_eq(|| frozen.unwrap_or_else(now_ms));
     {
@@ -91,7 +94,7 @@ pub fn use_wall_clock(frozen: Option<i64>) -> i64 {
                 }
                 None => {
                     set_now.set(now_ms());
-                    Some(Ticker::start(set_now))
+                    Some(Ticker::start(set_now, pace))
                 }
             };
             move || drop(ticker)

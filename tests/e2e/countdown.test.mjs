@@ -150,3 +150,29 @@ test("no work while the tab is hidden; it catches up as soon as it is shown", as
   }, before, { timeout: 500 });
   await page.context().close();
 });
+
+test("after the polls close the clock wakes once a minute, not every second; before, every second", async () => {
+  const run = async (attrs) => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      window.__timeouts = [];
+      const st = window.setTimeout;
+      window.setTimeout = function (f, ms, ...rest) { window.__timeouts.push(ms); return st.call(this, f, ms, ...rest); };
+    });
+    await page.goto(`${server.base}/article.html`);
+    await addWidgets(page, [{ id: "w", attrs: { "data-modules": "countdown", ...attrs } }]);
+    await page.evaluate(() => window.PemiluWidget.scan());
+    await waitReady(page, 1);
+    await page.evaluate(() => { window.__timeouts = []; });
+    await page.waitForTimeout(3500);
+    const t = await page.evaluate(() => window.__timeouts);
+    await page.context().close();
+    return t;
+  };
+  // Today the default election is years past: at most the minute's wake-up (and the next one if
+  // the minute turned during the wait), never one per second.
+  const after = await run({});
+  assert.ok(after.length <= 1, `woke ${after.length} times in 3.5 s: ${after}`);
+  const before = await run({ "data-election-date": "2099-02-14T07:00:00+07:00", "data-timezone": "WIB" });
+  assert.ok(before.length >= 3 && before.every((ms) => ms <= 1004), `ticked ${before.length} times: ${before}`);
+});

@@ -1,6 +1,9 @@
 //! The countdown module: time to polls opening in the chosen zone, polls-open and after-voting
 //! states, the current stage, and a polite live region that speaks only meaningful changes.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::domain::config::ZoneChoice;
@@ -70,12 +73,14 @@ fn stage_sentence(lang: Lang, e: &Election, current: Option<usize>, done: bool) 
     Some(tr(lang, msg, &[("stage", stage.name.get(lang)), ("dates", &dates)]))
 }
 
-/// The live-region memory: what was last announced, its text, and when.
+/// The countdown's memory between renders: what the live region last announced, its text and
+/// when, and the clock's pace (set once nothing on screen changes by the second).
 #[derive(Default)]
 struct Spoken {
     last: Option<Announcement>,
     text: String,
     at_ms: i64,
+    slow: Rc<Cell<bool>>,
 }
 
 /// Everything the countdown shows that does not change every second: rebuilt when the era, the
@@ -204,8 +209,13 @@ fn statics(k: &StaticsKey) -> Statics {
 #[function_component(Countdown)]
 pub fn countdown(props: &CountdownProps) -> Html {
     let CountdownProps { election: Same(e), zone, frozen, lang } = props.clone();
-    let now = use_wall_clock(frozen);
+    let spoken = use_mut_ref(Spoken::default);
+    let slow = spoken.borrow().slow.clone();
+    let now = use_wall_clock(frozen, slow.clone());
     let st = status(&e, zone, now);
+    // After the polls close nothing changes by the second: stages turn on whole minutes (midnight
+    // or a stage's start time), so the clock wakes once a minute.
+    slow.set(matches!(st.phase, Phase::After { .. }));
     let era = st.era(&e);
     let today = match zone {
         ZoneChoice::Auto => local_day(now, reader_offset()),
@@ -224,7 +234,6 @@ pub fn countdown(props: &CountdownProps) -> Html {
     let Statics { top, after, below, sentence, close_time } = &*fixed;
 
     // The live region: milestones at once, other changes at most once a minute.
-    let spoken = use_mut_ref(Spoken::default);
     {
         let ann = st.announcement();
         let mut sp = spoken.borrow_mut();
