@@ -207,3 +207,12 @@ test("a default widget downloads the entry script, the glue and the Wasm, nothin
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
+
+test("the iframe page is kept out of search results; the demo article describes itself", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/embed.html?modules=countdown`);
+  assert.equal(await page.locator('meta[name="robots"]').getAttribute("content"), "noindex");
+  await page.goto(`${server.base}/`);
+  assert.match(await page.locator('meta[name="description"]').getAttribute("content"), /Widget Pemilu/);
+  await page.context().close();
+});
