@@ -1,6 +1,9 @@
 // The iframe form (embed.html): the same options as query parameters
 // (?lang=en&modules=quiz&quiz-count=5), one widget filling the frame, and its height posted to
-// the parent on first render and on every change: { type: "pemilu-widget:resize", height }.
+// the parent on first render and on every change: { type: "pemilu-widget:resize", height }, and
+// AMP's { sentinel: "amp", type: "embed-size", height } for amp-iframe. Every pemilu:* event the
+// widget fires is posted too, as { type: "pemilu-widget:event", name, detail }, for pemilu-embed.js
+// to dispatch on the <iframe> element.
 import "./pemilu-widget.js";
 
 const el = document.getElementById("w");
@@ -26,8 +29,14 @@ const post = () => {
   if (height !== last && parent !== window) {
     last = height;
     parent.postMessage({ type: "pemilu-widget:resize", height }, "*");
+    parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
   }
 };
+for (const name of ["pemilu:ready", "pemilu:error", "pemilu:quiz-start", "pemilu:quiz-answer", "pemilu:quiz-complete"]) {
+  el.addEventListener(name, (e) => {
+    if (parent !== window) parent.postMessage({ type: "pemilu-widget:event", name, detail: JSON.parse(JSON.stringify(e.detail || {})) }, "*");
+  });
+}
 new ResizeObserver(post).observe(document.body);
 el.addEventListener("pemilu:ready", post);
 el.setAttribute("data-pemilu-widget", "");

@@ -120,6 +120,13 @@ test("the iframe form renders one widget and its host resizes it from its own me
   await page.evaluate(() => window.postMessage({ type: "pemilu-widget:resize", height: 7 }, "*"));
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => document.getElementById("frame").getBoundingClientRect().height), frameHeight);
+  // The widget's events reach the host page on the <iframe> element, with the same detail; a
+  // spoofed event from the page itself is not dispatched.
+  const ready = (await events(page, "pemilu:ready")).filter((e) => e.id === "frame");
+  assert.deepEqual(ready.map((e) => e.detail), [{ modules: ["countdown"], lang: "en" }]);
+  await page.evaluate(() => window.postMessage({ type: "pemilu-widget:event", name: "pemilu:error", detail: { code: "x" } }, "*"));
+  await page.waitForTimeout(100);
+  assert.deepEqual((await events(page, "pemilu:error")).filter((e) => e.id === "frame"), []);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(await axe(page), []);
   await page.context().close();
@@ -173,6 +180,21 @@ test("mount() while the Wasm is still loading mounts once, with the latest optio
   assert.equal((await events(page, "pemilu:error")).length, 1, "one event per invalid attribute");
   // The invalid value of a module that is not displayed is still shown, as a notice.
   assert.match(await widgetText(page, "w"), /Invalid data-quiz-count value: “x”/);
+  await page.context().close();
+});
+
+test("the iframe form answers amp-iframe's embed-size protocol", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/article.html`);
+  const got = await page.evaluate(() => new Promise((done) => {
+    const f = document.createElement("iframe");
+    f.title = "AMP-style frame";
+    window.addEventListener("message", (e) => { if (e.source === f.contentWindow && e.data && e.data.sentinel === "amp") done(e.data); });
+    f.src = "/embed.html?modules=countdown&lang=en";
+    document.getElementById("slot").append(f);
+  }));
+  assert.equal(got.type, "embed-size");
+  assert.ok(Number.isInteger(got.height) && got.height > 100, JSON.stringify(got));
   await page.context().close();
 });
 
