@@ -68,7 +68,7 @@ for (const [name, opts] of [["desktop, light", { width: 1280 }], ["320 px, dark"
     assert.match(pk, /^Pilkada Jakarta 2024\n/);
     assert.match(pk, /Partai pengusul: tidak ada \(jalur perseorangan\)\./);
     assert.doesNotMatch(pk, /\bDPR\b/);
-    assert.match(pk, /Berikutnya: pemilihan daerah serentak/);
+    assert.match(pk, /Berikutnya: Pilkada serentak;/);
 
     // Dark sidebar really is dark; host CSS did not leak in.
     const look = await page.evaluate(() => {

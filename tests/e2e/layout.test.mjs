@@ -20,6 +20,10 @@ const STATES = {
   quiz: { "data-modules": "quiz,countdown" },
   // The voter's guide, and after it the countdown: the guide's height holds while its data loads.
   guide: { "data-modules": "guide,countdown" },
+  // A fetched dataset (the bundled Pilkada file): its height holds while it loads and once it is shown.
+  pilkada: { "data-data-src": "data/pilkada-jakarta-2024.json" },
+  pilkadaAll: { "data-modules": "countdown,parties,quiz", "data-data-src": "data/pilkada-jakarta-2024.json" },
+  pilkadaCampaign: { "data-data-src": "data/pilkada-jakarta-2024.json", "data-now": "2024-11-20T12:00:00+07:00" },
 };
 
 for (const width of [290, 320, 360, 414, 460, 600, 768, 1280]) {

@@ -33,7 +33,7 @@ test("countdown: the Pilkada's name, polling day and stages, in both languages",
   // Years after: its name, the past tense, and what comes next (no date set yet).
   assert.match(id, /^Pilkada Jakarta 2024\n/);
   assert.match(id, /Pemungutan suara digelar Rabu, 27 November 2024 \(\d+ (bulan|tahun) yang lalu\)\./);
-  assert.match(id, /Berikutnya: pemilihan daerah serentak \(gubernur, bupati, wali kota, dan DPRD\); tanggal pemungutan suara belum ditetapkan\./);
+  assert.match(id, /Berikutnya: Pilkada serentak; tanggal pemungutan suara belum ditetapkan\.\s+Putusan MK 135\/PUU-XXII\/2024: 2 sampai 2,5 tahun setelah pelantikan hasil pemilu nasional\./);
   assert.match(id, /Sumber: hukamanews\.com, per 26 Jun 2025/);
   // (The quiz's own wording comes with its question bank, another change.)
   const countdown = await page.locator("#pk-id .pw-module[data-module=countdown]").innerText();
