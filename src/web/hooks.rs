@@ -1,5 +1,5 @@
 //! Hooks shared by the view: the wall clock that ticks on whole seconds, or on whole minutes
-//! while nothing on screen changes by the second.
+//! while nothing on screen changes by the second; delegated listeners released with their module.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::domain::time::{ms_to_next_minute, ms_to_next_second};
-use crate::web::browser::{now_ms, page_hidden};
+use crate::web::browser::{now_ms, page_hidden, set_css_var};
 
 /// A self-re-arming `setTimeout` aligned to the next whole second, paused while the page is
 /// hidden, cancelled (with its closure and listener freed) on drop.
@@ -101,4 +101,65 @@ pub fn use_wall_clock(frozen: Option<i64>, pace: Rc<Cell<bool>>) -> i64 {
         });
     }
     *now
+}
+
+/// The root element of a module whose markup is replaced as it changes: a listener for each of
+/// `kinds` on it (moved if the element is replaced) calling the latest `handler`, and, whenever
+/// `focus` changes to a non-zero value, focus moved to its element marked `data-focus` (the control
+/// the reader used is re-created with the markup), and `var` (a CSS custom property) set on it
+/// through the CSSOM (CSP-safe) when it changes. The listeners go when the component goes (its
+/// hook state is dropped with it). Used instead of Yew's `on…` props: Yew 0.23 registers those on
+/// the app's root and never removes them, so each widget mounted and unmounted would leave its
+/// root element and listeners behind.
+#[hook]
+pub fn use_module_root(
+    kinds: &'static [&'static str],
+    handler: Callback<Event>,
+    focus: u32,
+    var: Option<(&'static str, String)>,
+) -> NodeRef {
+    type Var = Option<(&'static str, String)>;
+    type Held = (Rc<RefCell<Callback<Event>>>, Option<(web_sys::HtmlElement, Vec<EventListener>)>, u32, Var, NodeRef);
+    let held = use_mut_ref(|| -> Held { (Rc::new(RefCell::new(Callback::noop())), None, 0, None, NodeRef::default()) });
+    *held.borrow().0.borrow_mut() = handler;
+    let root = held.borrow().4.clone();
+    {
+        let root = root.clone();
+        use_effect(move || {
+            let el = root.cast::<web_sys::HtmlElement>();
+            let mut h = held.borrow_mut();
+            if h.1.as_ref().map(|(e, _)| e) != el.as_ref() {
+                h.3 = None;
+                let handler = h.0.clone();
+                h.1 = el.clone().map(|el| {
+                    let listeners = kinds
+                        .iter()
+                        .map(|kind| {
+                            let handler = handler.clone();
+                            // Cloned out first: the handler may re-render, which replaces it.
+                            EventListener::new(&el, *kind, move |e| {
+                                let f = handler.borrow().clone();
+                                f.emit(e.clone());
+                            })
+                        })
+                        .collect();
+                    (el, listeners)
+                });
+            }
+            let Some(el) = el else { return };
+            if var != h.3 {
+                if let Some((name, value)) = &var {
+                    set_css_var(&el, name, Some(value));
+                }
+                h.3 = var;
+            }
+            if focus != h.2 {
+                h.2 = focus;
+                if let Some(el) = el.query_selector("[data-focus]").ok().flatten() {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        });
+    }
+    root
 }

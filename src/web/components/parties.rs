@@ -4,14 +4,14 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::{parse_u64, two_digits};
 use crate::domain::parties::{hundredths, share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
-use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, set_css_var, DateStyle};
-use crate::web::components::Same;
+use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, DateStyle};
+use crate::web::hooks::use_module_root;
 use crate::web::markup::{target_attr, Markup};
 
 #[derive(Properties, Clone)]
@@ -504,36 +504,74 @@ pub fn parties(props: &PartiesProps) -> Html {
     let PartiesProps { data: d, lang } = props.clone();
     let view = use_reducer(View::default);
     let act = view.dispatcher().to_callback();
-    let root = use_node_ref();
-    // The markup is replaced whenever it changes, so the control the reader used is re-created:
-    // move focus to the element marked for it (the toggled row, the first row "Show all"
-    // revealed, the selected tab, the order button).
-    {
-        let root = root.clone();
-        use_effect_with(view.focus, move |n| {
-            if *n > 0 {
-                if let Some(el) = root.cast::<HtmlElement>().and_then(|r| r.query_selector("[data-focus]").ok().flatten()) {
-                    if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                        let _ = el.focus();
-                    }
-                }
-            }
-        });
-    }
+    // The tabs in order (`Tab as usize`); the results tab only when there are results.
+    let tabs = &TABS[..if d.has_results() { 3 } else { 2 }];
+    // A re-configured dataset may have no results: fall back to the parties tab.
+    let current = if view.tab == Tab::Results && !d.has_results() { Tab::Parties } else { view.tab };
 
-    // The threshold line's position on the DPR bars, through the CSSOM (CSP-safe): set on the
-    // module when the data changes, not on every render.
-    {
-        let root = root.clone();
-        use_effect_with(Same(d.clone()), move |Same(d)| {
-            if let (Some(el), Some(r)) = (root.cast::<HtmlElement>(), d.dpr.as_ref()) {
-                let max = r.max_share();
-                if max > 0.0 {
-                    set_css_var(&el, "--pw-threshold", Some(&[hundredths(r.threshold_percent * 100.0 / max), "%".into()].concat()));
+    // One delegated handler for the module: the buttons in the markup (tabs, rows, "Show all",
+    // the order), the tabs' arrow keys, Home and End (the ARIA tabs pattern, with roving
+    // tabindex), the filters (`data-f` on each `<select>`) and the search field.
+    let handler = {
+        let (act, n) = (act.clone(), tabs.len());
+        Callback::from(move |e: Event| {
+            let kind = e.type_();
+            if kind == "click" {
+                let Some(a) = target_attr(&e, "data-act") else { return };
+                let i = parse_u64(a.get(1..).unwrap_or_default()).and_then(|i| u8::try_from(i).ok()).unwrap_or(0);
+                act.emit(match a.as_bytes().first() {
+                    Some(b't') if usize::from(i) < n => Change::Tab(TABS[usize::from(i)].0),
+                    Some(b'p') => Change::Toggle(i),
+                    Some(b'm') => Change::ShowAll,
+                    Some(b'o') => Change::DprOrder,
+                    _ => return,
+                });
+            } else if kind == "keydown" {
+                if !target_attr(&e, "data-act").is_some_and(|a| a.starts_with('t')) {
+                    return;
                 }
+                let k = e.unchecked_ref::<KeyboardEvent>();
+                let i = current as usize;
+                let next = match k.key().as_str() {
+                    "ArrowRight" => (i + 1) % n,
+                    "ArrowLeft" => (i + n - 1) % n,
+                    "Home" => 0,
+                    "End" => n - 1,
+                    _ => return,
+                };
+                e.prevent_default();
+                act.emit(Change::Tab(TABS[next].0));
+            } else if let Some(f) = target_attr(&e, "data-f") {
+                // The search field answers `input`, the selects `change` (they fire both).
+                if (f == "q") != (kind == "input") {
+                    return;
+                }
+                // `value` of the `<input>` or `<select>` alike.
+                let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                act.emit(match f.as_str() {
+                    "q" => Change::Query(v),
+                    "s" => Change::Scope(match v.as_str() {
+                        "national" => Some(Scope::National),
+                        "aceh" => Some(Scope::Aceh),
+                        _ => None,
+                    }),
+                    "p" => Change::Pair(parse_u64(&v).and_then(|n| u8::try_from(n).ok())),
+                    _ => Change::Sort(match v.as_str() {
+                        "name" => SortBy::Name,
+                        "votes" => SortBy::Votes,
+                        _ => SortBy::Number,
+                    }),
+                })
             }
-        });
-    }
+        })
+    };
+    // The markup is replaced whenever it changes, so the control the reader used is re-created:
+    // focus moves to the element marked for it (the toggled row, the first row "Show all"
+    // revealed, the selected tab, the order button).
+    // The threshold line's position on the DPR bars, as a share of the longest bar.
+    let threshold = d.dpr.as_ref().map(|r| (r.threshold_percent * 100.0, r.max_share())).filter(|(_, max)| *max > 0.0);
+    let var = threshold.map(|(t, max)| ("--pw-threshold", [hundredths(t / max), "%".into()].concat()));
+    let root = use_module_root(&["click", "keydown", "change", "input"], handler, view.focus, var);
 
     // Without parties and pairs there is nothing to show; a file with pairs but no party list (a
     // Pilkada) gets the same tabs, its parties tab naming each pair's nominating parties.
@@ -543,11 +581,6 @@ pub fn parties(props: &PartiesProps) -> Html {
         m.p("", Msg::NoPartyData.text(lang)).close("div");
         return m.into_html();
     }
-
-    // The tabs in order (`Tab as usize`); the results tab only when there are results.
-    let tabs = &TABS[..if d.has_results() { 3 } else { 2 }];
-    // A re-configured dataset may have no results: fall back to the parties tab.
-    let current = if view.tab == Tab::Results && !d.has_results() { Tab::Parties } else { view.tab };
 
     let title = Msg::ModuleParties.text(lang);
     let mut head = Markup::default();
@@ -566,69 +599,12 @@ pub fn parties(props: &PartiesProps) -> Html {
     }
     head.close("div");
 
-    // One delegated listener for the buttons in the markup: tabs, rows, "Show all", the order.
-    let onclick = {
-        let (act, n_tabs) = (act.clone(), tabs.len());
-        Callback::from(move |e: MouseEvent| {
-            let Some(a) = target_attr(&e, "data-act") else { return };
-            let n = parse_u64(a.get(1..).unwrap_or_default()).and_then(|n| u8::try_from(n).ok()).unwrap_or(0);
-            act.emit(match a.as_bytes().first() {
-                Some(b't') if usize::from(n) < n_tabs => Change::Tab(TABS[usize::from(n)].0),
-                Some(b'p') => Change::Toggle(n),
-                Some(b'm') => Change::ShowAll,
-                Some(b'o') => Change::DprOrder,
-                _ => return,
-            });
-        })
-    };
-    // One delegated listener for the filters (`data-f` on each `<select>`).
-    let onchange = {
-        let act = act.clone();
-        Callback::from(move |e: Event| {
-            let Some(f) = target_attr(&e, "data-f") else { return };
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            act.emit(match f.as_str() {
-                "s" => Change::Scope(match v.as_str() {
-                    "national" => Some(Scope::National),
-                    "aceh" => Some(Scope::Aceh),
-                    _ => None,
-                }),
-                "p" => Change::Pair(parse_u64(&v).and_then(|n| u8::try_from(n).ok())),
-                _ => Change::Sort(match v.as_str() {
-                    "name" => SortBy::Name,
-                    "votes" => SortBy::Votes,
-                    _ => SortBy::Number,
-                }),
-            })
-        })
-    };
-    // The tabs' arrow keys, Home and End (the ARIA tabs pattern, with roving tabindex).
-    let onkeydown = {
-        let (act, n) = (act.clone(), tabs.len());
-        Callback::from(move |e: KeyboardEvent| {
-            if !target_attr(&e, "data-act").is_some_and(|a| a.starts_with('t')) {
-                return;
-            }
-            let i = current as usize;
-            let next = match e.key().as_str() {
-                "ArrowRight" => (i + 1) % n,
-                "ArrowLeft" => (i + n - 1) % n,
-                "Home" => 0,
-                "End" => n - 1,
-                _ => return,
-            };
-            e.prevent_default();
-            act.emit(Change::Tab(TABS[next].0));
-        })
-    };
-
     let panel = match current {
         Tab::Parties if d.parties.is_empty() => pair_cards(&d, lang, true),
         Tab::Parties => {
             let list = d.view(&view.query, view.filter, view.sort);
             let total = d.parties.len();
             let limited = !view.show_all && view.query.trim().is_empty() && list.len() > FIRST_ROWS;
-            let oninput = act.reform(|e: InputEvent| Change::Query(e.target_unchecked_into::<HtmlInputElement>().value()));
             let (f, mut scopes, mut pairs, mut sorts) = (view.filter, Markup::default(), Markup::default(), Markup::default());
             for (v, text, scope) in [
                 ("", Msg::ScopeAll, None),
@@ -655,7 +631,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                 <>
                     <div class="pw-controls">
                         <label class="pw-field pw-search"><span>{ Msg::SearchLabel.text(lang) }</span>
-                            <input type="search" value={view.query.clone()} {oninput} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
+                            <input type="search" data-f="q" value={view.query.clone()} placeholder={Msg::SearchHint.text(lang)} autocomplete="off" spellcheck="false" />
                         </label>
                         { select(Msg::ScopeLabel, lang, "s", scopes) }
                         { select(Msg::PairLabel, lang, "p", pairs) }
@@ -681,7 +657,7 @@ pub fn parties(props: &PartiesProps) -> Html {
     };
 
     html! {
-        <div class="pw-parties" ref={root} {onclick} {onkeydown} {onchange}>
+        <div class="pw-parties" ref={root}>
             { head.into_html() }
             <div class="pw-tabpanel" id="pw-tabpanel" role="tabpanel" aria-labelledby={TABS[current as usize].2}>{ panel }</div>
             // Every fact here dates from the file's check: say when that was.

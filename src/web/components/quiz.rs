@@ -13,6 +13,7 @@ use crate::domain::num::parse_u64;
 use crate::domain::quiz::{month_year, parse_bank, peek, Answer, Bank, Given, Item, Round, Saved, Step};
 use crate::domain::time::parse_date;
 use crate::web::browser::{self, format_day, num, DateStyle};
+use crate::web::hooks::use_module_root;
 use crate::web::markup::{target_attr, Markup};
 
 #[derive(Properties, Clone)]
@@ -335,7 +336,6 @@ pub fn quiz(props: &QuizProps) -> Html {
         announce: String::new(),
     });
     let update = use_force_update();
-    let root = use_node_ref();
 
     // One handler for every action (the state lives in a ref; the view re-renders after each).
     let act: Callback<Action> = {
@@ -354,19 +354,6 @@ pub fn quiz(props: &QuizProps) -> Html {
     };
 
     let s = state.borrow();
-    // Move focus to the element marked for it after each transition.
-    {
-        let root = root.clone();
-        use_effect_with(s.focus, move |n| {
-            if *n > 0 {
-                if let Some(el) = root.cast::<HtmlElement>().and_then(|r| r.query_selector("[data-focus]").ok().flatten()) {
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
-                }
-            }
-        });
-    }
     let mut m = Markup::default();
     m.el("h2", &[("class", "pw-title")], Msg::ModuleQuiz.text(lang));
     let button = |m: &mut Markup, act: &str, class: &str, label: &str, focus: bool| {
@@ -442,10 +429,14 @@ pub fn quiz(props: &QuizProps) -> Html {
         }
     }
 
-    // One delegated listener for every button and radio in the markup.
-    let onclick = {
+    // One delegated handler for every button (click) and radio (change) in the markup.
+    let handler = {
         let (act, state) = (act.clone(), state.clone());
-        Callback::from(move |e: MouseEvent| {
+        Callback::from(move |e: Event| {
+            if e.type_() == "change" {
+                act.emit(Action::Confidence(target_attr(&e, "data-conf").and_then(|c| parse_u64(&c)).map_or(0, |c| c.min(9) as u8)));
+                return;
+            }
             let Some(name) = target_attr(&e, "data-act") else { return };
             let action = match name.as_str() {
                 "new" => Action::Start(Intent::New),
@@ -469,12 +460,12 @@ pub fn quiz(props: &QuizProps) -> Html {
             act.emit(action);
         })
     };
-    let onchange =
-        act.reform(|e: Event| Action::Confidence(target_attr(&e, "data-conf").and_then(|c| parse_u64(&c)).map_or(0, |c| c.min(9) as u8)));
+    // Focus moves to the element marked for it after each transition.
+    let root = use_module_root(&["click", "change"], handler, s.focus, None);
     // Rendered by Yew, outside the markup, so that screen readers hear each change of their text.
     let status = s.share_status.clone().unwrap_or_default();
     html! {
-        <div class="pw-quiz" ref={root} {onclick} {onchange}>
+        <div class="pw-quiz" ref={root}>
             { m.into_html() }
             <p class="pw-small" role="status">{ status }</p>
             <p class="pw-sr" aria-live="polite">{ s.announce.clone() }</p>
