@@ -3,7 +3,7 @@
 //    names each import `__wbg_<name>_<16 hex digits>`; the hashes do not compress and appear in
 //    both files);
 // 2. rewrites the glue to the new names, and checks that every import and export is accounted for;
-// 3. minifies the glue and the entry script with terser.
+// 3. minifies the glue, the entry script and the services on demand (web/pemilu-services.js) with terser.
 // Usage: node scripts/pack.mjs <dist dir> <entry script in dist>
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -76,3 +76,5 @@ writeFileSync(gluePath, await terse(glue));
 const entryPath = join(dist, entryName);
 const entry = readFileSync(entryPath, "utf8");
 writeFileSync(entryPath, await terse(entry));
+// The services on demand, imported when a widget first fetches a file or shares.
+writeFileSync(join(dist, "pemilu-services.js"), await terse(readFileSync("web/pemilu-services.js", "utf8")));

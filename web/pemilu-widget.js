@@ -12,7 +12,8 @@ if (!W.PemiluWidget) {
   const DEFAULT_MODULES = MODULES.slice(0, 3);
   // The host box, and the height each module reserves before and after the Wasm renders (the
   // placeholder .pw-skel and the widget's .pw share padding, borders and container width), so the
-  // article never shifts. The widget's own stylesheet is compiled into the Wasm.
+  // article never shifts. The widget's own stylesheet is compiled into the Wasm, which hands its
+  // text to `style` below.
   const HOST_CSS = ":host{display:block!important;height:auto!important;max-height:none!important;" +
     "overflow:visible!important;float:none!important;visibility:visible!important;opacity:1!important;" +
     "font-size:medium!important;line-height:1.5!important}" +
@@ -22,13 +23,78 @@ if (!W.PemiluWidget) {
     ".pw-skel i+i{margin-top:1em;padding-top:1em;border-top:1px solid #8885}" +
     ":host::before,:host::after{display:none!important}" +
     "__PEMILU_RESERVE_CSS__";
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(HOST_CSS);
+  // Constructed stylesheets, shared by every shadow root (allowed under a strict CSP); where the
+  // browser has none (Safari before 16.4), a <style> element in each shadow root instead.
+  const adopt = !!(W.ShadowRoot && "adoptedStyleSheets" in ShadowRoot.prototype && W.CSSStyleSheet && "replaceSync" in CSSStyleSheet.prototype);
+  const sheets = new Map();
+  const sheetOf = (css) => {
+    let s = sheets.get(css);
+    if (!s) { s = new CSSStyleSheet(); s.replaceSync(css); sheets.set(css, s); }
+    return s;
+  };
+  const styleEl = (css, mark) => {
+    const s = document.createElement("style");
+    s.textContent = css;
+    if (mark) s.setAttribute("data-pw", "");
+    return s;
+  };
+  // The shadow root's content: the host rules (as a <style> without constructed sheets) and `nodes`.
+  const fill = (sr, ...nodes) => sr.replaceChildren(...(adopt ? [] : [styleEl(HOST_CSS)]), ...nodes);
+  // The widget's own rules, added once per shadow root (called by the Wasm at every mount).
+  const style = (sr, css) => {
+    if (!adopt) return sr.querySelector("style[data-pw]") || sr.prepend(styleEl(css, 1));
+    const s = sheetOf(css);
+    if (!sr.adoptedStyleSheets.includes(s)) sr.adoptedStyleSheets = [...sr.adoptedStyleSheets, s];
+  };
   const base = import.meta.url;
   // element -> { id, opts, state: "waiting" | "loading" | "mounted", seen, wanted }
   const widgets = new Map();
   const foreign = new WeakSet(); // elements whose shadow root belongs to someone else
   let nextId = 1, core = null;
+
+  // Services a widget needs only on demand (fetching a file, sharing a quiz result) live in
+  // pemilu-services.js, imported the first time one is used.
+  const on = (name) => (...args) => import(new URL("pemilu-services.js", base).href).then((m) => m[name](...args));
+  // Every widget event: on the host element, bubbling out of the shadow root.
+  const emit = (el, type, detail) => el.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  // Intl formatting for the Wasm: fmt(locale, kind, zone, value, unit), one cached formatter per
+  // locale, kind and zone. Kinds: w(eekday date), d(ate, short), t(ime), n(umber), p(ercent),
+  // q (percent, short), c(ompact number), r(elative time; `unit` is day, month or year), z (the
+  // reader's own time zone). Where a browser lacks a formatter or an option, plain text instead of
+  // an exception.
+  const OPTS = {
+    w: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+    d: { day: "numeric", month: "short", year: "numeric" },
+    t: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+    p: { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 },
+    q: { style: "percent", maximumFractionDigits: 2 },
+    c: { notation: "compact", compactDisplay: "long", maximumFractionDigits: 1 },
+  };
+  const fmts = new Map();
+  const fmt = (locale, kind, zone, v, unit) => {
+    const key = locale + kind + zone;
+    let f = fmts.get(key);
+    try {
+      if (f === undefined) {
+        fmts.set(key, null); // a formatter the browser cannot make is not tried again
+        const I = Intl, o = { ...OPTS[kind] };
+        if (zone) o.timeZone = zone;
+        fmts.set(key, (f = kind === "r" ? new I.RelativeTimeFormat(locale, { numeric: "auto" })
+          : "wdtz".includes(kind) ? new I.DateTimeFormat(locale, o) : new I.NumberFormat(locale, o)));
+      }
+      return kind === "z" ? f.resolvedOptions().timeZone : f.format(kind === "r" ? v : "wdt".includes(kind) ? new Date(v) : v, unit);
+    } catch (e) {
+      if (kind === "z") return "UTC";
+      const id = locale[0] === "i";
+      if (kind === "r") {
+        const n = Math.abs(v), u = id ? { day: "hari", month: "bulan", year: "tahun" }[unit] : unit + (n === 1 ? "" : "s");
+        return v < 0 ? (id ? `${n} ${u} yang lalu` : `${n} ${u} ago`) : (id ? `dalam ${n} ${u}` : `in ${n} ${u}`);
+      }
+      if ("wdt".includes(kind)) return new Date(v).toISOString().slice(kind === "t" ? 11 : 0, kind === "t" ? 16 : 10) + (kind === "t" ? " UTC" : "");
+      return kind === "p" || kind === "q" ? (v * 100).toFixed(kind === "p" ? 2 : 0) + "%" : String(v);
+    }
+  };
+  const services = { load: on("load"), share: on("share"), emit, style, fmt };
 
   const loadCore = () => core || (core = import(new URL("pemilu-core.js", base).href).then(async (m) => {
     await m.default({ module_or_path: new URL("pemilu-core_bg.wasm", base) });
@@ -52,11 +118,10 @@ if (!W.PemiluWidget) {
     const lang = String((opts && opts.lang) || el.getAttribute("data-lang") || "").trim().toLowerCase() === "en" ? "en" : "id";
     const message = lang === "en" ? "The election widget could not load." : "Widget pemilu tidak dapat dimuat.";
     const sr = el.shadowRoot;
-    if (sr && sr.__pemilu) sr.replaceChildren(document.createElement("slot")); // show the fallback content again
+    if (sr && sr.__pemilu) fill(sr, document.createElement("slot")); // show the fallback content again
     widgets.delete(el);
     console.warn("[pemilu-widget] " + message, err);
-    el.dispatchEvent(new CustomEvent("pemilu:error", { bubbles: true, composed: true,
-      detail: { code: "data-fetch-failed", message } }));
+    emit(el, "pemilu:error", { code: "data-fetch-failed", message });
   };
 
   // The placeholder: one block per module asked for, each of the module's rendered height.
@@ -71,7 +136,7 @@ if (!W.PemiluWidget) {
       i.className = m[0]; // "c", "p", "q", "g": the reserved heights of scripts/reserve.mjs
       skel.append(i);
     }
-    el.shadowRoot.replaceChildren(skel);
+    fill(el.shadowRoot, skel);
   };
 
   // Attach the shadow root and the placeholder: the article keeps its layout from here on.
@@ -84,7 +149,7 @@ if (!W.PemiluWidget) {
       try { sr = el.attachShadow({ mode: "open" }); } catch (e) { foreign.add(el); failed(el, e); return null; }
     } else if (!sr.__pemilu) { foreign.add(el); failed(el, new Error("element already has a shadow root")); return null; }
     sr.__pemilu = true;
-    sr.adoptedStyleSheets = [sheet];
+    if (adopt) sr.adoptedStyleSheets = [sheetOf(HOST_CSS)];
     w = { id: nextId++, opts: null, state: "waiting", seen: el.isConnected, wanted: false };
     widgets.set(el, w);
     skeleton(el, w);
@@ -113,7 +178,7 @@ if (!W.PemiluWidget) {
       if (widgets.get(el) !== w) return;
       if (!el.isConnected) { w.state = w.state === "mounted" ? "mounted" : "waiting"; w.wanted = true; return; }
       try {
-        m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href);
+        m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href, services);
         w.state = "mounted";
       } catch (e) { failed(el, e, w.opts); }
     }), (e) => { if (widgets.get(el) === w) failed(el, e, w.opts); });
@@ -141,7 +206,7 @@ if (!W.PemiluWidget) {
     widgets.delete(el);
     io && io.unobserve(el);
     if (w.state === "mounted" && core) core.then((m) => m.unmount(w.id));
-    if (el.shadowRoot && el.shadowRoot.__pemilu) el.shadowRoot.replaceChildren(document.createElement("slot"));
+    if (el.shadowRoot && el.shadowRoot.__pemilu) fill(el.shadowRoot, document.createElement("slot"));
   };
 
   new MutationObserver((records) => {

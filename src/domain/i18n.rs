@@ -196,8 +196,6 @@ messages! {
     QuizContinue => "Lanjutkan kuis (soal {n} dari {total})", "Continue the quiz (question {n} of {total})";
     QuizReview => "Ulangi {n} soal yang dulu terlewat", "Retry {n} questions you missed before";
     QuizLoading => "Memuat soal\u{2026}", "Loading questions\u{2026}";
-    QuizFetchFailed => "Soal kuis dari {url} tidak dapat dimuat.", "The quiz questions at {url} could not be loaded.";
-    QuizInvalid => "Soal kuis dari {url} tidak sesuai format: {detail}", "The quiz questions at {url} do not follow the format: {detail}";
     QuizRetry => "Coba lagi", "Try again";
     QuestionOf => "Pertanyaan {n} dari {total}", "Question {n} of {total}";
     PostLabel => "Pesan yang beredar di media sosial", "A post going around on social media";
@@ -251,8 +249,7 @@ messages! {
     HintSeed => "Gunakan bilangan bulat; urutan soal diacak.", "Use a whole number; questions are shuffled.";
     HintElectionName => "Nama terlalu panjang (maksimal 120 karakter); widget memakai nama bawaan.", "The name is too long (120 characters at most); the widget uses the default name.";
     CountdownUnavailable => "Hitung mundur tidak dapat ditampilkan.", "The countdown cannot be shown.";
-    DataFetchFailed => "Data pemilu dari {url} tidak dapat dimuat.", "The election data at {url} could not be loaded.";
-    DataInvalid => "Data pemilu dari {url} tidak sesuai format: {detail}", "The election data at {url} does not follow the format: {detail}";
+    ShowingBundled => "Yang ditampilkan adalah data bawaan widget: {name}, per {date}.", "Showing the widget's built-in data: {name}, as of {date}.";
     DataLoading => "Memuat data pemilu\u{2026}", "Loading election data\u{2026}";
 }
 

@@ -1,12 +1,13 @@
 //! Every way the widget touches the browser, in one place: the clock, `Intl` formatting,
-//! CSS checks, JSON, fetch, events and console warnings.
+//! CSS checks, JSON, loading files (through the entry script's loader), events and console
+//! warnings.
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Function, Intl, Object, Reflect, JSON};
+use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use web_sys::HtmlElement;
 
 use crate::domain::election::TimeUnit;
 use crate::domain::i18n::Lang;
@@ -44,44 +45,17 @@ fn obj(pairs: &[(&str, JsValue)]) -> Object {
     o
 }
 
-/// Key of a cached `Intl` formatter: language, kind, time zone.
-type FmtKey = (Lang, &'static str, Option<&'static str>);
-
-thread_local! {
-    static FORMATTERS: RefCell<Vec<(FmtKey, Function)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A cached `Intl` format function (creating one is far costlier than calling it).
-fn formatter(lang: Lang, kind: &'static str, tz: Option<&'static str>) -> Function {
-    let key = (lang, kind, tz);
-    if let Some(f) = FORMATTERS.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone())) {
-        return f;
-    }
-    let locales = Array::of1(&lang.locale().into());
-    let mut opts: Vec<(&str, JsValue)> = match kind {
-        "weekday-date" => vec![("weekday", "long".into()), ("day", "numeric".into()), ("month", "long".into()), ("year", "numeric".into())],
-        "short-date" => vec![("day", "numeric".into()), ("month", "short".into()), ("year", "numeric".into())],
-        "time" => vec![("hour", "2-digit".into()), ("minute", "2-digit".into()), ("hourCycle", "h23".into())],
-        "percent" => vec![("style", "percent".into()), ("minimumFractionDigits", 2.into()), ("maximumFractionDigits", 2.into())],
-        "percent-short" => vec![("style", "percent".into()), ("maximumFractionDigits", 2.into())],
-        "number-compact" => vec![("notation", "compact".into()), ("compactDisplay", "long".into()), ("maximumFractionDigits", 1.into())],
-        _ => vec![],
-    };
-    if let Some(tz) = tz {
-        opts.push(("timeZone", tz.into()));
-    }
-    let opts = obj(&opts);
-    let f = if kind.starts_with("number") || kind.starts_with("percent") {
-        Intl::NumberFormat::new(&locales, &opts).format()
-    } else {
-        Intl::DateTimeFormat::new(&locales, &opts).format()
-    };
-    FORMATTERS.with(|c| c.borrow_mut().push((key, f.clone())));
-    f
-}
-
-fn call_fmt(f: &Function, arg: &JsValue) -> String {
-    f.call1(&JsValue::NULL, arg).ok().and_then(|v| v.as_string()).unwrap_or_default()
+/// Formats `v` through the entry script's `fmt` (`Intl`, one cached formatter per language, kind
+/// and zone, and plain text where the browser lacks a formatter): see web/pemilu-widget.js for the
+/// kinds.
+fn fmt(lang: Lang, kind: &str, tz: Option<&str>, v: JsValue, unit: &str) -> String {
+    SERVICES
+        .with(|s| {
+            let f = Reflect::get(&s.borrow(), &"fmt".into()).ok()?.dyn_into::<Function>().ok()?;
+            let args = Array::of5(&lang.locale().into(), &kind.into(), &tz.unwrap_or_default().into(), &v, &unit.into());
+            f.apply(&JsValue::NULL, &args).ok()?.as_string()
+        })
+        .unwrap_or_default()
 }
 
 /// How an instant or date is written.
@@ -98,11 +72,11 @@ pub enum DateStyle {
 /// Formats an instant in `tz` (an IANA zone; `None` is the reader's own zone).
 pub fn format_instant(lang: Lang, style: DateStyle, tz: Option<&'static str>, ms: i64) -> String {
     let kind = match style {
-        DateStyle::WeekdayDate => "weekday-date",
-        DateStyle::ShortDate => "short-date",
-        DateStyle::Time => "time",
+        DateStyle::WeekdayDate => "w",
+        DateStyle::ShortDate => "d",
+        DateStyle::Time => "t",
     };
-    call_fmt(&formatter(lang, kind, tz), &js_sys::Date::new(&(ms as f64).into()))
+    fmt(lang, kind, tz, (ms as f64).into(), "")
 }
 
 /// Formats a civil date (days since 1970-01-01), independent of any zone.
@@ -112,50 +86,33 @@ pub fn format_day(lang: Lang, style: DateStyle, day: i64) -> String {
 
 /// Formats a whole number with the language's grouping ("1.019" / "1,019").
 pub fn format_int(lang: Lang, n: i64) -> String {
-    call_fmt(&formatter(lang, "number", None), &(n as f64).into())
+    fmt(lang, "n", None, (n as f64).into(), "")
 }
 
 /// A large number as a reader says it: "204,8 juta" / "204.8 million"; small ones in full.
 pub fn format_compact(lang: Lang, n: u64) -> String {
-    call_fmt(&formatter(lang, if n < 10_000 { "number" } else { "number-compact" }, None), &(n as f64).into())
+    fmt(lang, if n < 10_000 { "n" } else { "c" }, None, (n as f64).into(), "")
 }
 
 /// A percentage with two decimals ("16,72%" / "16.72%"), from a value in percent.
 pub fn format_percent(lang: Lang, percent: f64) -> String {
-    call_fmt(&formatter(lang, "percent", None), &(percent / 100.0).into())
+    fmt(lang, "p", None, (percent / 100.0).into(), "")
 }
 
 /// A percentage with at most two decimals ("4%", "81,78%").
 pub fn format_percent_short(lang: Lang, percent: f64) -> String {
-    call_fmt(&formatter(lang, "percent-short", None), &(percent / 100.0).into())
-}
-
-thread_local! {
-    static RELATIVE: RefCell<Vec<(Lang, Intl::RelativeTimeFormat)>> = const { RefCell::new(Vec::new()) };
+    fmt(lang, "q", None, (percent / 100.0).into(), "")
 }
 
 /// "kemarin", "3 bulan yang lalu", "dalam 2 tahun" / "yesterday", "3 months ago", "in 2 years":
-/// `n` units from now (negative: in the past). The formatter is made once per language: a
-/// countdown after voting day asks for this on every tick.
+/// `n` units from now (negative: in the past).
 pub fn format_relative(lang: Lang, n: i64, unit: TimeUnit) -> String {
-    RELATIVE.with(|c| {
-        let mut cache = c.borrow_mut();
-        let i = match cache.iter().position(|(l, _)| *l == lang) {
-            Some(i) => i,
-            None => {
-                let locales = Array::of1(&lang.locale().into());
-                cache.push((lang, Intl::RelativeTimeFormat::new(&locales, &obj(&[("numeric", "auto".into())]))));
-                cache.len() - 1
-            }
-        };
-        cache[i].1.format(n as f64, unit.name()).into()
-    })
+    fmt(lang, "r", None, (n as f64).into(), unit.name())
 }
 
 /// The reader's own IANA time zone, e.g. "Europe/Berlin".
 pub fn reader_time_zone() -> String {
-    let dtf = Intl::DateTimeFormat::new(&Array::new(), &Object::new());
-    Reflect::get(&dtf.resolved_options(), &"timeZone".into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| "UTC".into())
+    fmt(Lang::En, "z", None, JsValue::UNDEFINED, "")
 }
 
 /// A value parsed by the browser's `JSON.parse`, read through the domain's [`Json`] view.
@@ -190,16 +147,55 @@ pub fn parse_json(text: &str) -> Result<JsJson, String> {
     JSON::parse(text).map(JsJson).map_err(|e| js_error_text(&e))
 }
 
-/// Fetches a URL (relative to the page) and parses its JSON body.
-/// `Err(None)` is a network or HTTP failure; `Err(Some(detail))` is a body that is not JSON.
-pub async fn fetch_json(url: &str) -> Result<JsJson, Option<String>> {
-    let window = web_sys::window().ok_or(None)?;
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| None)?.dyn_into().map_err(|_| None)?;
-    if !resp.ok() {
-        return Err(None);
-    }
-    let json = JsFuture::from(resp.json().map_err(|_| None)?).await.map_err(|e| Some(js_error_text(&e)))?;
-    Ok(JsJson(json))
+thread_local! {
+    /// The entry script's services, handed over with every mount: `emit` (dispatches a widget's
+    /// event), and `load` and `share` (web/pemilu-services.js, imported on first use).
+    static SERVICES: RefCell<JsValue> = const { RefCell::new(JsValue::UNDEFINED) };
+}
+
+/// Keeps the entry script's services for [`load_checked`] and [`share`].
+pub fn set_services(s: JsValue) {
+    SERVICES.with(|v| *v.borrow_mut() = s);
+}
+
+/// Calls service `name` with `args` and waits for its answer (`None` if it is missing or failed).
+async fn service(name: &str, args: &Array) -> Option<JsValue> {
+    let promise = SERVICES.with(|s| {
+        let f = Reflect::get(&s.borrow(), &name.into()).ok()?.dyn_into::<Function>().ok()?;
+        f.apply(&JsValue::NULL, args).ok()
+    })?;
+    JsFuture::from(js_sys::Promise::from(promise)).await.ok()
+}
+
+/// Loads a JSON file through web/pemilu-services.js (one request per URL per page, a time limit,
+/// a size cap, the last good copy in `localStorage`) and hands each candidate to `check`: the
+/// fresh file, then, if it fails, its last good copy. Returns whether `check` accepted one and,
+/// when the fresh file failed, the `pemilu:error` code and the translated message (which says so
+/// when the saved copy is shown, with its date). The loader has told the console what was wrong.
+pub async fn load_checked(
+    url: &str,
+    lang: Lang,
+    quiz: bool,
+    check: &mut dyn FnMut(&JsJson) -> Result<(), String>,
+) -> (bool, Option<(String, String)>) {
+    let mut got = service("load", &Array::of3(&url.into(), &lang.code().into(), &quiz.into())).await.unwrap_or_default();
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let method = |o: &JsValue, k: &str| get(o, k).and_then(|f| f.dyn_into::<Function>().ok());
+    let ok = loop {
+        let Some(json) = get(&got, "json") else { break false };
+        match check(&JsJson(json)) {
+            Ok(()) => {
+                let _ = method(&got, "ok").map(|f| f.call0(&got));
+                break true;
+            }
+            Err(detail) => match method(&got, "next").and_then(|f| f.call1(&got, &detail.into()).ok()) {
+                Some(next) => got = next,
+                None => break false,
+            },
+        }
+    };
+    let text = |k: &str| get(&got, k).and_then(|v| v.as_string());
+    (ok, text("code").zip(text("message")))
 }
 
 fn js_error_text(e: &JsValue) -> String {
@@ -208,14 +204,13 @@ fn js_error_text(e: &JsValue) -> String {
 
 /// Dispatches `name` on the host as a bubbling, composed `CustomEvent` whose `detail` is a plain
 /// object of the given members.
+/// (through the entry script's `emit`: one line of JS instead of the event's bindings here).
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&obj(detail));
-    if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&ev);
-    }
+    SERVICES.with(|s| {
+        if let Some(f) = Reflect::get(&s.borrow(), &"emit".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+            let _ = f.call3(&JsValue::NULL, host, &name.into(), &obj(detail));
+        }
+    });
 }
 
 /// A list of strings for an event's `detail`.
@@ -273,32 +268,15 @@ pub fn page_path() -> String {
     web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
 }
 
-/// Shares `text` (and the page's address) with the Web Share API where available, or copies it to
-/// the clipboard. `Ok(true)`: shared; `Ok(false)`: copied; `Err(())`: neither worked.
+/// Shares `text` and the article's address (web/pemilu-services.js): with the Web Share API where
+/// available, else copied to the clipboard. `Ok(true)`: shared (or the reader cancelled);
+/// `Ok(false)`: copied; `Err(())`: neither worked.
 pub async fn share(title: &str, text: &str) -> Result<bool, ()> {
-    let window = web_sys::window().ok_or(())?;
-    let nav: JsValue = window.navigator().into();
-    let href = window.location().href().unwrap_or_default();
-    let share = Reflect::get(&nav, &"share".into()).ok().and_then(|f| f.dyn_into::<Function>().ok());
-    if let Some(share) = share {
-        let data = obj(&[("title", title.into()), ("text", text.into()), ("url", href.as_str().into())]);
-        if let Ok(p) = share.call1(&nav, &data) {
-            return match JsFuture::from(js_sys::Promise::from(p)).await {
-                Ok(_) => Ok(true),
-                // The reader cancelled the share sheet: nothing to report.
-                Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(true),
-                Err(_) => copy(&nav, &format!("{text} {href}")).await,
-            };
-        }
+    match service("share", &Array::of2(&title.into(), &text.into())).await.and_then(|v| v.as_string()).as_deref() {
+        Some("shared") => Ok(true),
+        Some("copied") => Ok(false),
+        _ => Err(()),
     }
-    copy(&nav, &format!("{text} {href}")).await
-}
-
-async fn copy(nav: &JsValue, text: &str) -> Result<bool, ()> {
-    let clipboard = Reflect::get(nav, &"clipboard".into()).map_err(|_| ())?;
-    let write = Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()).ok_or(())?;
-    let p = write.call1(&clipboard, &text.into()).map_err(|_| ())?;
-    JsFuture::from(js_sys::Promise::from(p)).await.map(|_| false).map_err(|_| ())
 }
 
 /// A number for an event's `detail`.

@@ -24,6 +24,11 @@ pub fn escape_into(out: &mut String, s: &str) {
 }
 
 impl Markup {
+    /// Whether nothing has been written yet.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// `<tag a="v" …>`; attribute values are escaped.
     pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
         self.0.push('<');

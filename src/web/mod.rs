@@ -38,11 +38,13 @@ fn lookup(attrs: &Object, attr: Attr) -> Option<String> {
 }
 
 /// Mounts (or re-configures) widget `id` on `host`, whose open shadow root the entry script made.
-/// `base` is the URL of the folder the entry script was loaded from.
+/// `base` is the URL of the folder the entry script was loaded from; `services` are its services on
+/// demand (`{ load, share }`, see web/pemilu-services.js).
 #[wasm_bindgen]
-pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String) -> Result<(), JsValue> {
+pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String, services: JsValue) -> Result<(), JsValue> {
+    browser::set_services(services.clone());
     let shadow = host.shadow_root().ok_or_else(|| JsValue::from_str("host has no open shadow root"))?;
-    styles::adopt(&shadow);
+    styles::adopt(&shadow, &services);
     let config = Config::parse(|a| lookup(&attrs, a), browser::is_css_color);
     for e in &config.errors {
         let msg = e.message(config.lang);

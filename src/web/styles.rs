@@ -1,39 +1,25 @@
-//! The widget's stylesheet: one constructed `CSSStyleSheet` shared by every shadow root on the
-//! page (allowed under `style-src 'self'`, unlike `<style>` elements).
+//! The widget's stylesheet, compiled in: its text goes to the entry script's `style`, which shares
+//! one constructed `CSSStyleSheet` among every shadow root on the page (allowed under
+//! `style-src 'self'`), or, in browsers without constructable stylesheets, adds a `<style>`
+//! element to each.
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
-use web_sys::{CssStyleSheet, ShadowRoot};
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::ShadowRoot;
 
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The sheet's text as a JS string, converted once.
+    static TEXT: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
-fn sheet() -> Option<CssStyleSheet> {
-    SHEET.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.is_none() {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
-            *s = Some(sheet);
-        }
-        s.clone()
-    })
-}
-
-/// Adds the widget sheet to `shadow.adoptedStyleSheets`, once.
-pub fn adopt(shadow: &ShadowRoot) {
-    let Some(sheet) = sheet() else { return };
-    let key = JsValue::from_str("adoptedStyleSheets");
-    let current: Array = Reflect::get(shadow, &key).ok().map(|v| Array::from(&v)).unwrap_or_default();
-    if current.includes(&sheet, 0) {
-        return;
+/// Gives `shadow` the widget's rules (once; the entry script checks).
+pub fn adopt(shadow: &ShadowRoot, services: &JsValue) {
+    let text = TEXT.with(|t| t.borrow_mut().get_or_insert_with(|| CSS.into()).clone());
+    if let Some(f) = Reflect::get(services, &"style".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+        let _ = f.call2(&JsValue::NULL, shadow, &text);
     }
-    let next = current.slice(0, current.length());
-    next.push(&sheet);
-    let _ = Reflect::set(shadow, &key, &next);
 }

@@ -84,10 +84,15 @@ test("data-data-src: a newsroom's own dataset, a missing file, and a malformed o
   assert.match(own, /Polls open on Wednesday, 5 June 2030 at 08:00 WIB/);
   assert.match(own, /Current stage: Test campaign \(1 May 2030 – 1 Jun 2030\)/);
   assert.deepEqual(await clock(page, "own"), [34, 0, 0, 0]);
-  assert.match(await page.locator("#missing").getByRole("alert").innerText(), /The election data at \/nope\.json could not be loaded\./);
-  assert.match(await widgetText(page, "missing"), /Hoax or fact quiz/, "the quiz does not depend on the dataset");
-  assert.match(await page.locator("#invalid").getByRole("alert").innerText(), /Data pemilu dari \/bad-election\.json tidak sesuai format: votingDay = “2029-02-30”/);
-  assert.match(await page.locator("#notjson").getByRole("alert").innerText(), /does not follow the format/);
+  // A file that cannot be used: the bundled data, and a visible notice of what failed and what is
+  // shown instead, as of when (no saved copy exists on a first visit).
+  const missing = await widgetText(page, "missing");
+  assert.match(missing, /The election data at \/nope\.json could not be loaded\. Showing the widget's built-in data: Indonesia's 2024 general election, as of 20 Oct 2024\./);
+  assert.match(missing, /Voting took place on Wednesday, 14 February 2024/);
+  assert.match(missing, /Hoax or fact quiz/, "the quiz does not depend on the dataset");
+  const invalid = await widgetText(page, "invalid");
+  assert.match(invalid, /Data pemilu dari \/bad-election\.json tidak sesuai format: votingDay = “2029-02-30”[^\n]*Yang ditampilkan adalah data bawaan widget: Pemilu 2024, per 20 Okt 2024\./);
+  assert.match(await widgetText(page, "notjson"), /The election data at \/not-json\.json does not follow the format: .* Showing the widget's built-in data/);
   assert.match(await page.locator("#badurl").getByRole("alert").innerText(), /Invalid data-data-src value: “javascript:alert\(1\)”/);
   const errs = (await events(page, "pemilu:error")).map((e) => [e.id, e.detail.code]).sort();
   assert.deepEqual(errs, [["badurl", "invalid-attribute"], ["invalid", "data-invalid"], ["missing", "data-fetch-failed"], ["notjson", "data-invalid"]]);

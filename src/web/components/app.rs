@@ -33,9 +33,10 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 enum Data {
     Loading,
-    /// The dataset, and for the bundled one, why its served copy (read for the voter's guide)
-    /// could not be loaded.
-    Ready(Rc<Dataset>, Option<String>),
+    /// The dataset; for the bundled one, why its served copy (read for the voter's guide) could
+    /// not be loaded; and what the reader must know about where the data comes from (a file that
+    /// failed, replaced by its last good copy or the bundled data).
+    Ready(Rc<Dataset>, Option<String>, Option<String>),
     /// The translated message shown in place of the modules that need the data.
     Failed(String),
 }
@@ -49,13 +50,13 @@ thread_local! {
 impl Data {
     /// Whether this is the bundled dataset (compared by pointer, not by content).
     fn is_bundled(&self) -> bool {
-        matches!((self, BUNDLED.with(|b| b.as_ref().ok().cloned())), (Data::Ready(d, _), Some(b)) if Rc::ptr_eq(d, &b))
+        matches!((self, BUNDLED.with(|b| b.as_ref().ok().cloned())), (Data::Ready(d, ..), Some(b)) if Rc::ptr_eq(d, &b))
     }
 }
 
 fn bundled() -> Data {
     match BUNDLED.with(Clone::clone) {
-        Ok(e) => Data::Ready(e, None),
+        Ok(e) => Data::Ready(e, None, None),
         Err(detail) => Data::Failed(detail),
     }
 }
@@ -90,24 +91,30 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(url) = src.clone().or_else(|| served.clone()) {
                 let request = request.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = browser::fetch_json(&url).await;
+                    let mut checked = None;
+                    let (_, problem) =
+                        browser::load_checked(&url, lang, false, &mut |f| parse_dataset(f).map(|e| checked = Some(e)).map_err(|e| e.0))
+                            .await;
                     // Dropped: an answer to an older request, or for a widget that is gone.
                     if *request.borrow() != mine {
                         return;
                     }
-                    let (code, message) = match result {
-                        Ok(f) => match parse_dataset(&f) {
-                            Ok(e) => return data.set(Data::Ready(Rc::new(e), None)),
-                            Err(e) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &e.0)])),
-                        },
-                        Err(None) => ("data-fetch-failed", tr(lang, Msg::DataFetchFailed, &[("url", &url)])),
-                        Err(Some(detail)) => ("data-invalid", tr(lang, Msg::DataInvalid, &[("url", &url), ("detail", &detail)])),
-                    };
-                    browser::warn(&message);
-                    browser::dispatch(&host, "pemilu:error", &[("code", code.into()), ("message", message.as_str().into())]);
-                    data.set(match bundled() {
-                        Data::Ready(d, _) if !own => Data::Ready(d, Some(message)),
-                        _ => Data::Failed(message),
+                    let message = problem.map(|(code, message)| {
+                        browser::dispatch(&host, "pemilu:error", &[("code", code.as_str().into()), ("message", message.as_str().into())]);
+                        message
+                    });
+                    data.set(match (checked, bundled()) {
+                        // The file, or its last good copy (the message says so).
+                        (Some(e), _) => Data::Ready(Rc::new(e), None, message),
+                        // A newsroom's own file failed: the bundled data, said in words.
+                        (None, Data::Ready(d, ..)) if own => {
+                            let date = browser::format_day(lang, browser::DateStyle::ShortDate, d.parties.as_of.unwrap_or_default());
+                            let instead = tr(lang, Msg::ShowingBundled, &[("date", &date), ("name", d.election.name.get(lang))]);
+                            Data::Ready(d, None, message.map(|m| [m.as_str(), " ", &instead].concat()))
+                        }
+                        // The served copy for the guide failed: the guide says why.
+                        (None, Data::Ready(d, ..)) => Data::Ready(d, message, None),
+                        (None, failed) => failed,
                     });
                 });
             }
@@ -143,6 +150,9 @@ pub fn app(props: &AppProps) -> Html {
     for e in config.notices() {
         notices.p("pw-notice", &e.message(lang));
     }
+    if let Data::Ready(_, _, Some(n)) = &*data {
+        notices.p("pw-notice", n);
+    }
     let error_box = |lead: &str, message: &str| {
         let mut m = Markup::default();
         m.open("div", &[("class", "pw-error"), ("role", "alert")])
@@ -163,13 +173,13 @@ pub fn app(props: &AppProps) -> Html {
                 return html! { <div class="pw-module" data-module={m.name()} key={m.name()}>{ error_box(lead, &err.message(lang)) }</div> };
             }
             let body = match (m, &*data) {
-                (Module::Countdown, Data::Ready(e, _)) => {
+                (Module::Countdown, Data::Ready(e, ..)) => {
                     let configured = e.election.configured(config.election_date, config.election_name.as_deref());
                     let election = Same(configured.map_or_else(|| e.election.clone(), Rc::new));
                     html! { <Countdown {election} zone={config.timezone} frozen={config.now} {lang} /> }
                 }
-                (Module::Parties, Data::Ready(e, _)) => html! { <Parties data={e.parties.clone()} {lang} /> },
-                (Module::Guide, Data::Ready(e, guide_error)) => {
+                (Module::Parties, Data::Ready(e, ..)) => html! { <Parties data={e.parties.clone()} {lang} /> },
+                (Module::Guide, Data::Ready(e, guide_error, _)) => {
                     let name = config.election_name.as_deref().unwrap_or_else(|| e.election.name.get(lang));
                     guide::view(lang, name, e.guide.as_deref(), data.is_bundled(), guide_error.as_deref())
                 }
@@ -199,7 +209,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div class="pw" ref={root} lang={lang.code()} data-theme={config.theme.name()}>
-            if !config.errors.is_empty() && config.notices().next().is_some() {
+            if !notices.is_empty() {
                 <div class="pw-notices">{ notices.into_html() }</div>
             }
             { modules }

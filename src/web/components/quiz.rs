@@ -67,6 +67,8 @@ struct State {
     outbox: Vec<(&'static str, Vec<(&'static str, JsValue)>)>,
     /// What the live region says about the last answer.
     announce: String,
+    /// Why the questions shown are the last good copy of their file, with its date.
+    stale: Option<String>,
 }
 
 fn event(s: &mut State, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
@@ -195,13 +197,21 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
     m.close("ul");
 }
 
+/// A file that failed: the `pemilu:error` code and the translated message.
+type Problem = (String, String);
+
+/// Queues `pemilu:error` for a problem (the console has heard of it already).
+fn report(s: &mut State, (code, message): &Problem) {
+    event(s, "pemilu:error", vec![("code", code.as_str().into()), ("message", message.as_str().into())]);
+}
+
 /// Everything a reader can do; one handler applies them all.
 #[derive(Clone)]
 enum Action {
     Start(Intent),
-    Loaded(Rc<Bank>, Intent),
-    /// The `pemilu:error` code and the translated message.
-    Failed(&'static str, String),
+    /// The bank; when it is the last good copy of a file that failed, that failure.
+    Loaded(Rc<Bank>, Intent, Option<Problem>),
+    Failed(Problem),
     Confidence(u8),
     Answer(Answer),
     Next,
@@ -221,11 +231,16 @@ fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
                 return true;
             }
         },
-        Action::Loaded(bank, intent) => begin(props, s, bank, intent),
-        Action::Failed(code, message) => {
-            browser::warn(&message);
-            event(s, "pemilu:error", vec![("code", code.into()), ("message", message.as_str().into())]);
-            s.screen = Screen::Failed(message);
+        Action::Loaded(bank, intent, problem) => {
+            if let Some(p) = problem {
+                report(s, &p);
+                s.stale = Some(p.1);
+            }
+            begin(props, s, bank, intent);
+        }
+        Action::Failed(p) => {
+            report(s, &p);
+            s.screen = Screen::Failed(p.1);
             s.focus += 1;
         }
         Action::Confidence(c) => s.confidence = Some(c),
@@ -301,10 +316,14 @@ fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
     let (url, lang) = (props.src.to_string(), props.lang);
     wasm_bindgen_futures::spawn_local(async move {
         // `None`: not fetched; `Some`: fetched but not a valid bank (not JSON, or what is wrong).
-        act.emit(match browser::fetch_json(&url).await.and_then(|j| parse_bank(&j).map_err(|e| Some(e.0))) {
-            Ok(bank) => Action::Loaded(Rc::new(bank), intent),
-            Err(None) => Action::Failed("data-fetch-failed", tr(lang, Msg::QuizFetchFailed, &[("url", &url)])),
-            Err(Some(d)) => Action::Failed("data-invalid", tr(lang, Msg::QuizInvalid, &[("url", &url), ("detail", &d)])),
+        let mut checked = None;
+        let (_, problem) =
+            browser::load_checked(&url, lang, true, &mut |j| parse_bank(j).map(|b| checked = Some(b)).map_err(|e| e.0)).await;
+        act.emit(match (checked, problem) {
+            // The bank, or its last good copy (the message says so).
+            (Some(bank), problem) => Action::Loaded(Rc::new(bank), intent, problem),
+            (None, Some(p)) => Action::Failed(p),
+            (None, None) => return,
         });
     });
 }
@@ -334,6 +353,7 @@ pub fn quiz(props: &QuizProps) -> Html {
         session_rounds: 0,
         outbox: Vec::new(),
         announce: String::new(),
+        stale: None,
     });
     let update = use_force_update();
 
@@ -356,6 +376,9 @@ pub fn quiz(props: &QuizProps) -> Html {
     let s = state.borrow();
     let mut m = Markup::default();
     m.el("h2", &[("class", "pw-title")], Msg::ModuleQuiz.text(lang));
+    if let Some(n) = &s.stale {
+        m.p("pw-notice", n);
+    }
     let button = |m: &mut Markup, act: &str, class: &str, label: &str, focus: bool| {
         let mut attrs = vec![("type", "button"), ("class", class), ("data-act", act)];
         if focus {
