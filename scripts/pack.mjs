@@ -6,7 +6,7 @@
 // 3. minifies the glue, the entry script and the services on demand (web/pemilu-services.js) with terser.
 // Usage: node scripts/pack.mjs <dist dir> <entry script in dist>
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -21,7 +21,10 @@ const fail = (msg) => {
 // Import names before renaming, to map each to its module-level key in the glue.
 const before = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
 const modules = new Set(before.map((i) => i.module));
-if (modules.size !== 1) fail(`expected one import module, found ${[...modules].join(", ")}`);
+if (modules.size !== 1) {
+  fail(`expected one import module, found ${[...modules].join(", ")}: a function of web/pemilu-runtime.js is imported ` +
+    `directly (${before.filter((i) => /snippets/.test(i.module)).map((i) => i.name).join(", ")}); give its Rust signature a conversion (a string or an Option)`);
+}
 const [oldModule] = modules;
 
 const features = ["bulk-memory", "bulk-memory-opt", "nontrapping-float-to-int", "sign-ext", "reference-types"];
@@ -67,6 +70,17 @@ for (const old of [oldModule, ...imports.keys()]) {
   if (new RegExp(`(^|[^\\w$])${old.replace(/[.$]/g, "\\$&")}($|[^\\w$])`).test(glue)) fail(`the glue still uses the old name ${old}`);
 }
 if (/\bwasm\.\w|\bexports\.\w|\bexports\[/.test(glue)) fail("the glue reads Wasm exports in a form this script does not rewrite");
+
+// The runtime the Wasm imports (web/pemilu-runtime.js): wasm-bindgen wrote it as a snippet file
+// the glue imports; it goes into the glue itself, so a widget makes no request for it.
+const snippetImport = /import \{([^}]*)\} from '(\.\/snippets\/[^']+\/web\/pemilu-runtime\.js)';\n?/;
+const sm = snippetImport.exec(glue);
+if (!sm) fail("the glue does not import web/pemilu-runtime.js");
+const runtimeCode = readFileSync(join(dist, sm[2]), "utf8").replace(/^export (function|const|let) /gm, "$1 ");
+if (/^\s*(export|import)\b/m.test(runtimeCode)) fail("web/pemilu-runtime.js may only export plain functions and constants");
+const aliases = sm[1].split(",").map((s) => s.trim()).filter(Boolean).map((s) => s.split(/\s+as\s+/));
+glue = runtimeCode + "\n" + aliases.filter(([a, b]) => b && a !== b).map(([a, b]) => `const ${b} = ${a};`).join("\n") + "\n" + glue.replace(snippetImport, "");
+rmSync(join(dist, "snippets"), { recursive: true, force: true });
 
 const terse = async (code) => {
   const r = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });

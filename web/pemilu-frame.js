@@ -9,7 +9,7 @@ import "./pemilu-widget.js";
 const el = document.getElementById("w");
 const params = new URLSearchParams(location.search);
 const names = ["lang", "modules", "theme", "accent", "timezone", "election-date", "election-name",
-  "data-src", "quiz-src", "quiz-count", "seed", "now"];
+  "data-src", "quiz-src", "quiz-count", "seed", "now", "share-url"];
 // Data files must come from this site: otherwise anyone could link to this page with their own
 // "fact-checks" shown on the newsroom's origin.
 const sameOrigin = (v) => { try { return new URL(v, location.href).origin === location.origin; } catch { return false; } };
@@ -37,6 +37,13 @@ for (const name of ["pemilu:ready", "pemilu:error", "pemilu:quiz-start", "pemilu
     if (parent !== window) parent.postMessage({ type: "pemilu-widget:event", name, detail: JSON.parse(JSON.stringify(e.detail || {})) }, "*");
   });
 }
+// The article's address from pemilu-embed.js on the parent page, for the quiz's Share (unless a
+// share-url was given).
+window.addEventListener("message", (e) => {
+  const d = e.data;
+  if (e.source !== parent || parent === window || !d || d.type !== "pemilu-widget:page" || params.has("share-url")) return;
+  if (typeof d.url === "string" && /^https?:\/\/[^/]/.test(d.url) && d.url !== el.getAttribute("data-share-url")) el.setAttribute("data-share-url", d.url);
+});
 new ResizeObserver(post).observe(document.body);
 el.addEventListener("pemilu:ready", post);
 el.setAttribute("data-pemilu-widget", "");

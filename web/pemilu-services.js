@@ -116,14 +116,16 @@ export function load(url, lang, quiz) {
     : fallback(r.code, r.detail)));
 }
 
-// share(title, text): the quiz's result, with the Web Share API where there is one, else copied to
-// the clipboard. The link is the article's: its canonical URL if the page names one, else the
-// page's address without its query and fragment (no tracking parameters). Resolves to "shared"
-// (or cancelled by the reader), "copied" or "failed".
-export async function share(title, text) {
-  const canonical = document.querySelector('link[rel="canonical"]');
-  const here = new URL(location.href);
-  const url = canonical && /^https?:/.test(canonical.href) ? canonical.href : here.origin + here.pathname;
+// share(title, text, url): the quiz's result, with the Web Share API where there is one, else
+// copied to the clipboard. The link is `url` (data-share-url), else the article's: its canonical
+// URL if the page names one, else the page's address without its query and fragment (no tracking
+// parameters). Resolves to "shared" (or cancelled by the reader), "copied" or "failed".
+export async function share(title, text, url) {
+  if (!url) {
+    const canonical = document.querySelector('link[rel="canonical"]');
+    const here = new URL(location.href);
+    url = canonical && /^https?:/.test(canonical.href) ? canonical.href : here.origin + here.pathname;
+  }
   const nav = navigator;
   if (nav.share) {
     try { await nav.share({ title, text, url }); return "shared"; } catch (e) { if (e && e.name === "AbortError") return "shared"; }

@@ -7,7 +7,7 @@ const W = window;
 if (!W.PemiluWidget) {
   const SEL = "[data-pemilu-widget]";
   const ATTRS = ["lang", "modules", "theme", "accent", "timezone", "election-date", "election-name",
-    "data-src", "quiz-src", "quiz-count", "seed", "now"];
+    "data-src", "quiz-src", "quiz-count", "seed", "now", "share-url"];
   const MODULES = ["countdown", "parties", "quiz", "guide"];
   const DEFAULT_MODULES = MODULES.slice(0, 3);
   // The host box, and the height each module reserves before and after the Wasm renders (the
@@ -26,75 +26,23 @@ if (!W.PemiluWidget) {
   // Constructed stylesheets, shared by every shadow root (allowed under a strict CSP); where the
   // browser has none (Safari before 16.4), a <style> element in each shadow root instead.
   const adopt = !!(W.ShadowRoot && "adoptedStyleSheets" in ShadowRoot.prototype && W.CSSStyleSheet && "replaceSync" in CSSStyleSheet.prototype);
-  const sheets = new Map();
-  const sheetOf = (css) => {
-    let s = sheets.get(css);
-    if (!s) { s = new CSSStyleSheet(); s.replaceSync(css); sheets.set(css, s); }
-    return s;
-  };
-  const styleEl = (css, mark) => {
+  let sheet;
+  const styleEl = () => {
     const s = document.createElement("style");
-    s.textContent = css;
-    if (mark) s.setAttribute("data-pw", "");
+    s.textContent = HOST_CSS;
     return s;
   };
   // The shadow root's content: the host rules (as a <style> without constructed sheets) and `nodes`.
-  const fill = (sr, ...nodes) => sr.replaceChildren(...(adopt ? [] : [styleEl(HOST_CSS)]), ...nodes);
-  // The widget's own rules, added once per shadow root (called by the Wasm at every mount).
-  const style = (sr, css) => {
-    if (!adopt) return sr.querySelector("style[data-pw]") || sr.prepend(styleEl(css, 1));
-    const s = sheetOf(css);
-    if (!sr.adoptedStyleSheets.includes(s)) sr.adoptedStyleSheets = [...sr.adoptedStyleSheets, s];
-  };
+  // (The widget's own rules come with the Wasm: web/pemilu-runtime.js.)
+  const fill = (sr, ...nodes) => sr.replaceChildren(...(adopt ? [] : [styleEl()]), ...nodes);
   const base = import.meta.url;
   // element -> { id, opts, state: "waiting" | "loading" | "mounted", seen, wanted }
   const widgets = new Map();
   const foreign = new WeakSet(); // elements whose shadow root belongs to someone else
   let nextId = 1, core = null;
 
-  // Services a widget needs only on demand (fetching a file, sharing a quiz result) live in
-  // pemilu-services.js, imported the first time one is used.
-  const on = (name) => (...args) => import(new URL("pemilu-services.js", base).href).then((m) => m[name](...args));
-  // Every widget event: on the host element, bubbling out of the shadow root.
+  // A widget's event, on its host element, bubbling out of the shadow root.
   const emit = (el, type, detail) => el.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
-  // Intl formatting for the Wasm: fmt(locale, kind, zone, value, unit), one cached formatter per
-  // locale, kind and zone. Kinds: w(eekday date), d(ate, short), t(ime), n(umber), p(ercent),
-  // q (percent, short), c(ompact number), r(elative time; `unit` is day, month or year), z (the
-  // reader's own time zone). Where a browser lacks a formatter or an option, plain text instead of
-  // an exception.
-  const OPTS = {
-    w: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
-    d: { day: "numeric", month: "short", year: "numeric" },
-    t: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-    p: { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 },
-    q: { style: "percent", maximumFractionDigits: 2 },
-    c: { notation: "compact", compactDisplay: "long", maximumFractionDigits: 1 },
-  };
-  const fmts = new Map();
-  const fmt = (locale, kind, zone, v, unit) => {
-    const key = locale + kind + zone;
-    let f = fmts.get(key);
-    try {
-      if (f === undefined) {
-        fmts.set(key, null); // a formatter the browser cannot make is not tried again
-        const I = Intl, o = { ...OPTS[kind] };
-        if (zone) o.timeZone = zone;
-        fmts.set(key, (f = kind === "r" ? new I.RelativeTimeFormat(locale, { numeric: "auto" })
-          : "wdtz".includes(kind) ? new I.DateTimeFormat(locale, o) : new I.NumberFormat(locale, o)));
-      }
-      return kind === "z" ? f.resolvedOptions().timeZone : f.format(kind === "r" ? v : "wdt".includes(kind) ? new Date(v) : v, unit);
-    } catch (e) {
-      if (kind === "z") return "UTC";
-      const id = locale[0] === "i";
-      if (kind === "r") {
-        const n = Math.abs(v), u = id ? { day: "hari", month: "bulan", year: "tahun" }[unit] : unit + (n === 1 ? "" : "s");
-        return v < 0 ? (id ? `${n} ${u} yang lalu` : `${n} ${u} ago`) : (id ? `dalam ${n} ${u}` : `in ${n} ${u}`);
-      }
-      if ("wdt".includes(kind)) return new Date(v).toISOString().slice(kind === "t" ? 11 : 0, kind === "t" ? 16 : 10) + (kind === "t" ? " UTC" : "");
-      return kind === "p" || kind === "q" ? (v * 100).toFixed(kind === "p" ? 2 : 0) + "%" : String(v);
-    }
-  };
-  const services = { load: on("load"), share: on("share"), emit, style, fmt };
 
   const loadCore = () => core || (core = import(new URL("pemilu-core.js", base).href).then(async (m) => {
     await m.default({ module_or_path: new URL("pemilu-core_bg.wasm", base) });
@@ -109,20 +57,53 @@ if (!W.PemiluWidget) {
     }
     for (const k in opts || {}) {
       const name = "data-" + k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
-      if (opts[k] !== undefined && opts[k] !== null) out[name] = String(opts[k]);
+      // Any value becomes text (one without a toString, too): the Wasm reports what it cannot use.
+      const v = opts[k];
+      if (v !== undefined && v !== null) out[name] = typeof v === "object" ? Object.prototype.toString.call(v) : String(v);
     }
     return out;
   };
 
+  const english = (el, opts) => String((opts && typeof opts.lang === "string" && opts.lang) || el.getAttribute("data-lang") || "").trim().toLowerCase() === "en";
   const failed = (el, err, opts) => {
-    const lang = String((opts && opts.lang) || el.getAttribute("data-lang") || "").trim().toLowerCase() === "en" ? "en" : "id";
-    const message = lang === "en" ? "The election widget could not load." : "Widget pemilu tidak dapat dimuat.";
+    const message = english(el, opts) ? "The election widget could not load." : "Widget pemilu tidak dapat dimuat.";
     const sr = el.shadowRoot;
     if (sr && sr.__pemilu) fill(sr, document.createElement("slot")); // show the fallback content again
     widgets.delete(el);
     console.warn("[pemilu-widget] " + message, err);
     emit(el, "pemilu:error", { code: "data-fetch-failed", message });
   };
+
+  // Crash containment. A trap in the Wasm (a bug, or memory it can no longer trust) stops the
+  // module for the whole page: every widget then says so, shows its fallback content again and
+  // fires pemilu:error with code "crashed", instead of freezing; widgets added later do the same.
+  let crashed = null;
+  const showCrash = (el, w) => {
+    const message = english(el, w && w.opts) ? "The election widget stopped. Reload the page to try again."
+      : "Widget pemilu berhenti. Muat ulang halaman untuk mencoba lagi.";
+    const p = document.createElement("p");
+    p.className = "pw-skel"; // the placeholder's frame
+    p.setAttribute("role", "alert");
+    p.textContent = message;
+    if (el.shadowRoot && el.shadowRoot.__pemilu) fill(el.shadowRoot, p, document.createElement("slot"));
+    if (w) w.state = "crashed";
+    emit(el, "pemilu:error", { code: "crashed", message });
+  };
+  const crash = (err) => {
+    if (crashed) return;
+    crashed = err;
+    console.warn("[pemilu-widget] the module stopped after an internal error; every widget shows its fallback.", err);
+    for (const [el, w] of widgets) if (w.state !== "waiting") showCrash(el, w);
+  };
+  // A trap surfaces as a WebAssembly.RuntimeError thrown out of a call into the module: from the
+  // entry (mount, unmount), or from a timer, listener or promise job the glue set up.
+  const trapped = (e) => !!(W.WebAssembly && e instanceof WebAssembly.RuntimeError && /pemilu-core/.test(String(e.stack)));
+  const onTrap = (ev) => {
+    const e = ev.error || ev.reason;
+    if (trapped(e)) { ev.preventDefault(); crash(e); }
+  };
+  W.addEventListener("error", onTrap);
+  W.addEventListener("unhandledrejection", onTrap);
 
   // The placeholder: one block per module asked for, each of the module's rendered height.
   const skeleton = (el, w) => {
@@ -140,19 +121,27 @@ if (!W.PemiluWidget) {
   };
 
   // Attach the shadow root and the placeholder: the article keeps its layout from here on.
-  const prepare = (el) => {
+  const prepare = (el, opts) => {
     let w = widgets.get(el);
     if (w) return w;
     if (foreign.has(el)) return null;
     let sr = el.shadowRoot;
     if (!sr) {
-      try { sr = el.attachShadow({ mode: "open" }); } catch (e) { foreign.add(el); failed(el, e); return null; }
-    } else if (!sr.__pemilu) { foreign.add(el); failed(el, new Error("element already has a shadow root")); return null; }
+      try { sr = el.attachShadow({ mode: "open" }); } catch (e) { foreign.add(el); failed(el, e, opts); return null; }
+    } else if (!sr.__pemilu) { foreign.add(el); failed(el, new Error("element already has a shadow root"), opts); return null; }
     sr.__pemilu = true;
-    if (adopt) sr.adoptedStyleSheets = [sheetOf(HOST_CSS)];
+    if (adopt) {
+      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(HOST_CSS); }
+      sr.adoptedStyleSheets = [sheet];
+    }
     w = { id: nextId++, opts: null, state: "waiting", seen: el.isConnected, wanted: false };
     widgets.set(el, w);
     skeleton(el, w);
+    // Attributes changed in place (as frameworks do when they reuse an element) take effect.
+    attrs.observe(el, { attributes: true, attributeFilter: ATTRS.map((a) => "data-" + a) });
+    // A widget inside another component's shadow root: watch that root for its removal too.
+    const root = el.getRootNode();
+    if (root !== document && W.ShadowRoot && root instanceof ShadowRoot) tree.observe(root, { childList: true, subtree: true });
     return w;
   };
 
@@ -169,6 +158,7 @@ if (!W.PemiluWidget) {
   const activate = (el, force) => {
     const w = widgets.get(el);
     if (!w) return;
+    if (crashed) { if (w.state !== "crashed") showCrash(el, w); return; }
     if (!el.isConnected) { w.wanted = true; return; }
     if (w.state === "loading" || (w.state === "mounted" && !force)) return; // a pending load reads the latest options
     if (w.state === "waiting") w.state = "loading";
@@ -177,10 +167,11 @@ if (!W.PemiluWidget) {
     loadCore().then((m) => turn(() => {
       if (widgets.get(el) !== w) return;
       if (!el.isConnected) { w.state = w.state === "mounted" ? "mounted" : "waiting"; w.wanted = true; return; }
+      if (crashed) return showCrash(el, w);
       try {
-        m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href, services);
+        m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href);
         w.state = "mounted";
-      } catch (e) { failed(el, e, w.opts); }
+      } catch (e) { if (trapped(e)) crash(e); else failed(el, e, w.opts); }
     }), (e) => { if (widgets.get(el) === w) failed(el, e, w.opts); });
   };
 
@@ -205,11 +196,11 @@ if (!W.PemiluWidget) {
     if (!w) return;
     widgets.delete(el);
     io && io.unobserve(el);
-    if (w.state === "mounted" && core) core.then((m) => m.unmount(w.id));
+    if (w.state === "mounted" && core && !crashed) core.then((m) => { try { m.unmount(w.id); } catch (e) { if (trapped(e)) crash(e); } });
     if (el.shadowRoot && el.shadowRoot.__pemilu) fill(el.shadowRoot, document.createElement("slot"));
   };
 
-  new MutationObserver((records) => {
+  const tree = new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) discover(n, false);
     for (const [el, w] of [...widgets]) {
       if (el.isConnected) {
@@ -217,13 +208,25 @@ if (!W.PemiluWidget) {
         if (w.wanted) activate(el, true); // mounted through the API before it was added
       } else if (w.seen) unmount(el); // removed from the document
     }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  tree.observe(document.documentElement, { childList: true, subtree: true });
+  const attrs = new MutationObserver((records) => {
+    for (const el of new Set(records.map((r) => r.target))) {
+      const w = widgets.get(el);
+      if (!w) continue;
+      if (w.state === "mounted") activate(el, true);
+      else if (w.state === "waiting") skeleton(el, w); // data-modules may change the space to reserve
+    }
+  });
 
   W.PemiluWidget = Object.freeze({
     version: VERSION,
     mount(el, options) {
-      if (!(el instanceof Element)) throw new TypeError("PemiluWidget.mount: an element is required");
-      const w = prepare(el);
+      // An element of this document, not the page itself (its shadow root would hide the article).
+      if (!el || el.nodeType !== 1 || el.ownerDocument !== document || el === document.body || el === document.documentElement) {
+        throw new TypeError("PemiluWidget.mount: a <div> of this document is required, not " + (el && el.localName ? "<" + el.localName + ">" : el));
+      }
+      const w = prepare(el, options);
       if (!w) return;
       w.opts = Object.assign({}, w.opts, options);
       if (w.state !== "mounted") skeleton(el, w);

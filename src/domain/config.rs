@@ -100,11 +100,12 @@ pub enum Attr {
     QuizCount,
     Seed,
     Now,
+    ShareUrl,
 }
 
 impl Attr {
     /// Every attribute.
-    pub const ALL: [Attr; 12] = [
+    pub const ALL: [Attr; 13] = [
         Attr::Lang,
         Attr::Modules,
         Attr::Theme,
@@ -117,6 +118,7 @@ impl Attr {
         Attr::QuizCount,
         Attr::Seed,
         Attr::Now,
+        Attr::ShareUrl,
     ];
 
     /// The attribute as written in a page, e.g. `data-quiz-count`.
@@ -134,6 +136,7 @@ impl Attr {
             Attr::QuizCount => "data-quiz-count",
             Attr::Seed => "data-seed",
             Attr::Now => "data-now",
+            Attr::ShareUrl => "data-share-url",
         }
     }
 
@@ -150,6 +153,7 @@ impl Attr {
             Attr::DataSrc => "dataSrc",
             Attr::QuizSrc => "quizSrc",
             Attr::QuizCount => "quizCount",
+            Attr::ShareUrl => "shareUrl",
             other => other.param(),
         }
     }
@@ -167,6 +171,7 @@ impl Attr {
             Attr::QuizCount => Msg::HintQuizCount,
             Attr::Seed => Msg::HintSeed,
             Attr::Now => Msg::HintNow,
+            Attr::ShareUrl => Msg::HintShareUrl,
         }
     }
 
@@ -221,6 +226,9 @@ pub struct Config {
     pub seed: Option<i64>,
     /// Frozen clock, in milliseconds since the epoch.
     pub now: Option<i64>,
+    /// The absolute `http(s)` URL the quiz's Share links to (default: the article's, found by
+    /// the browser layer).
+    pub share_url: Option<String>,
     /// Values that could not be used, in attribute order.
     pub errors: Vec<ConfigError>,
 }
@@ -240,6 +248,7 @@ impl Default for Config {
             quiz_count: DEFAULT_QUIZ_COUNT,
             seed: None,
             now: None,
+            share_url: None,
             errors: Vec::new(),
         }
     }
@@ -290,6 +299,7 @@ impl Config {
                 Attr::QuizCount => parse_i64(v).filter(|n| (1..=50).contains(n)).map(|n| c.quiz_count = n as u8).is_some(),
                 Attr::Seed => parse_i64(v).map(|s| c.seed = Some(s)).is_some(),
                 Attr::Now => DateTimeOffset::parse(v).map(|d| c.now = Some(d.instant_ms())).is_some(),
+                Attr::ShareUrl => absolute_http(v).then(|| c.share_url = Some(v.to_string())).is_some(),
             };
             if !ok {
                 c.errors.push(ConfigError { attr, value: raw });
@@ -347,6 +357,14 @@ fn plausible_color(v: &str) -> bool {
 }
 
 /// An `http(s)` URL or a relative path, without whitespace or control characters.
+/// An absolute `http(s)` URL (what a reader can open from a shared message). Byte comparisons:
+/// no string search machinery in the Wasm.
+fn absolute_http(v: &str) -> bool {
+    let b = v.as_bytes();
+    let scheme = |s: &[u8]| b.len() > s.len() && b[..s.len()].eq_ignore_ascii_case(s) && b[s.len()] != b'/';
+    valid_src(v) && (scheme(b"https://") || scheme(b"http://"))
+}
+
 fn valid_src(v: &str) -> bool {
     if v.is_empty() || v.len() > 2048 || v.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
@@ -398,8 +416,10 @@ mod tests {
             ("data-quiz-count", "5"),
             ("data-seed", "-42"),
             ("data-now", "2024-02-14T06:59:59+07:00"),
+            ("data-share-url", "https://news.example.id/2026/12/pemilu"),
         ]);
         assert!(c.errors.is_empty(), "{:?}", c.errors);
+        assert_eq!(c.share_url.as_deref(), Some("https://news.example.id/2026/12/pemilu"));
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.modules, vec![Module::Quiz, Module::Countdown]);
         assert_eq!(c.theme, Theme::Dark);
@@ -437,6 +457,10 @@ mod tests {
             ("data-seed", "12a"),
             ("data-seed", ""),
             ("data-now", "yesterday"),
+            ("data-share-url", "/relative/article"),
+            ("data-share-url", "javascript:alert(1)"),
+            ("data-share-url", "https:///nohost"),
+            ("data-share-url", "//news.example.id/a"),
         ];
         for (attr, value) in cases {
             let c = parse(&[(attr, value)]);
@@ -525,6 +549,7 @@ mod tests {
         assert_eq!(Attr::QuizCount.option_key(), "quizCount");
         assert_eq!(Attr::DataSrc.option_key(), "dataSrc");
         assert_eq!(Attr::Lang.option_key(), "lang");
+        assert_eq!(Attr::ShareUrl.option_key(), "shareUrl");
         for a in Attr::ALL {
             assert!(a.name().starts_with("data-"));
             assert!(!a.option_key().contains('-'));

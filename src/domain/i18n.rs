@@ -245,6 +245,7 @@ messages! {
     HintElectionDate => "Gunakan tanggal dan jam ISO 8601 dengan zona waktu, misalnya 2029-02-14T07:00:00+07:00.", "Use an ISO 8601 date and time with an offset, such as 2029-02-14T07:00:00+07:00.";
     HintNow => "Gunakan waktu ISO 8601 dengan zona waktu, misalnya 2024-02-14T06:30:00+07:00.", "Use an ISO 8601 instant with an offset, such as 2024-02-14T06:30:00+07:00.";
     HintSrc => "Gunakan alamat http(s) atau jalur relatif.", "Use an http(s) address or a relative path.";
+    HintShareUrl => "Gunakan alamat http(s) lengkap; tautan memakai alamat artikel.", "Use a full http(s) address; the link goes to the article.";
     HintQuizCount => "Gunakan bilangan bulat 1\u{2013}50; kuis memakai 10.", "Use a whole number from 1 to 50; the quiz uses 10.";
     HintSeed => "Gunakan bilangan bulat; urutan soal diacak.", "Use a whole number; questions are shuffled.";
     HintElectionName => "Nama terlalu panjang (maksimal 120 karakter); widget memakai nama bawaan.", "The name is too long (120 characters at most); the widget uses the default name.";

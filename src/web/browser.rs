@@ -2,9 +2,8 @@
 //! CSS checks, JSON, loading files (through the entry script's loader), events and console
 //! warnings.
 
-use std::cell::RefCell;
-
 use js_sys::{Array, Function, Object, Reflect, JSON};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
@@ -27,14 +26,9 @@ fn gloo_utils_document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// `CSS.supports("color", value)`.
+/// `CSS.supports("color", value)` (false where the browser cannot tell).
 pub fn is_css_color(value: &str) -> bool {
-    let css = Reflect::get(&js_sys::global(), &"CSS".into()).ok();
-    let supports = css.as_ref().and_then(|c| Reflect::get(c, &"supports".into()).ok()).and_then(|f| f.dyn_into::<Function>().ok());
-    match (css, supports) {
-        (Some(css), Some(f)) => f.call2(&css, &"color".into(), &value.into()).map(|v| v.is_truthy()).unwrap_or(false),
-        _ => false,
-    }
+    js_is_color(value)
 }
 
 fn obj(pairs: &[(&str, JsValue)]) -> Object {
@@ -45,17 +39,10 @@ fn obj(pairs: &[(&str, JsValue)]) -> Object {
     o
 }
 
-/// Formats `v` through the entry script's `fmt` (`Intl`, one cached formatter per language, kind
-/// and zone, and plain text where the browser lacks a formatter): see web/pemilu-widget.js for the
-/// kinds.
-fn fmt(lang: Lang, kind: &str, tz: Option<&str>, v: JsValue, unit: &str) -> String {
-    SERVICES
-        .with(|s| {
-            let f = Reflect::get(&s.borrow(), &"fmt".into()).ok()?.dyn_into::<Function>().ok()?;
-            let args = Array::of5(&lang.locale().into(), &kind.into(), &tz.unwrap_or_default().into(), &v, &unit.into());
-            f.apply(&JsValue::NULL, &args).ok()?.as_string()
-        })
-        .unwrap_or_default()
+/// Formats `v` through the runtime's `fmt` (`Intl`, one cached formatter per language, kind and
+/// zone, and plain text where the browser lacks a formatter).
+fn fmt(lang: Lang, kind: &str, tz: Option<&str>, v: f64, unit: &str) -> String {
+    js_fmt(lang.locale(), kind, tz.unwrap_or_default(), v, unit)
 }
 
 /// How an instant or date is written.
@@ -76,7 +63,7 @@ pub fn format_instant(lang: Lang, style: DateStyle, tz: Option<&'static str>, ms
         DateStyle::ShortDate => "d",
         DateStyle::Time => "t",
     };
-    fmt(lang, kind, tz, (ms as f64).into(), "")
+    fmt(lang, kind, tz, ms as f64, "")
 }
 
 /// Formats a civil date (days since 1970-01-01), independent of any zone.
@@ -86,33 +73,33 @@ pub fn format_day(lang: Lang, style: DateStyle, day: i64) -> String {
 
 /// Formats a whole number with the language's grouping ("1.019" / "1,019").
 pub fn format_int(lang: Lang, n: i64) -> String {
-    fmt(lang, "n", None, (n as f64).into(), "")
+    fmt(lang, "n", None, n as f64, "")
 }
 
 /// A large number as a reader says it: "204,8 juta" / "204.8 million"; small ones in full.
 pub fn format_compact(lang: Lang, n: u64) -> String {
-    fmt(lang, if n < 10_000 { "n" } else { "c" }, None, (n as f64).into(), "")
+    fmt(lang, if n < 10_000 { "n" } else { "c" }, None, n as f64, "")
 }
 
 /// A percentage with two decimals ("16,72%" / "16.72%"), from a value in percent.
 pub fn format_percent(lang: Lang, percent: f64) -> String {
-    fmt(lang, "p", None, (percent / 100.0).into(), "")
+    fmt(lang, "p", None, percent / 100.0, "")
 }
 
 /// A percentage with at most two decimals ("4%", "81,78%").
 pub fn format_percent_short(lang: Lang, percent: f64) -> String {
-    fmt(lang, "q", None, (percent / 100.0).into(), "")
+    fmt(lang, "q", None, percent / 100.0, "")
 }
 
 /// "kemarin", "3 bulan yang lalu", "dalam 2 tahun" / "yesterday", "3 months ago", "in 2 years":
 /// `n` units from now (negative: in the past).
 pub fn format_relative(lang: Lang, n: i64, unit: TimeUnit) -> String {
-    fmt(lang, "r", None, (n as f64).into(), unit.name())
+    fmt(lang, "r", None, n as f64, unit.name())
 }
 
 /// The reader's own IANA time zone, e.g. "Europe/Berlin".
 pub fn reader_time_zone() -> String {
-    fmt(Lang::En, "z", None, JsValue::UNDEFINED, "")
+    fmt(Lang::En, "z", None, 0.0, "")
 }
 
 /// A value parsed by the browser's `JSON.parse`, read through the domain's [`Json`] view.
@@ -147,24 +134,40 @@ pub fn parse_json(text: &str) -> Result<JsJson, String> {
     JSON::parse(text).map(JsJson).map_err(|e| js_error_text(&e))
 }
 
-thread_local! {
-    /// The entry script's services, handed over with every mount: `emit` (dispatches a widget's
-    /// event), and `load` and `share` (web/pemilu-services.js, imported on first use).
-    static SERVICES: RefCell<JsValue> = const { RefCell::new(JsValue::UNDEFINED) };
-}
-
-/// Keeps the entry script's services for [`load_checked`] and [`share`].
-pub fn set_services(s: JsValue) {
-    SERVICES.with(|v| *v.borrow_mut() = s);
-}
-
-/// Calls service `name` with `args` and waits for its answer (`None` if it is missing or failed).
-async fn service(name: &str, args: &Array) -> Option<JsValue> {
-    let promise = SERVICES.with(|s| {
-        let f = Reflect::get(&s.borrow(), &name.into()).ok()?.dyn_into::<Function>().ok()?;
-        f.apply(&JsValue::NULL, args).ok()
-    })?;
-    JsFuture::from(js_sys::Promise::from(promise)).await.ok()
+// Every signature here needs a conversion (a string, an `Option`), so that wasm-bindgen routes
+// the call through the glue, into which scripts/pack.mjs inlines the runtime; pack fails otherwise.
+#[wasm_bindgen(module = "/web/pemilu-runtime.js")]
+extern "C" {
+    /// `Intl` formatting (see web/pemilu-runtime.js for the kinds).
+    #[wasm_bindgen(js_name = fmt)]
+    fn js_fmt(locale: &str, kind: &str, zone: &str, v: f64, unit: &str) -> String;
+    /// Dispatches a widget's event on its host.
+    #[wasm_bindgen(js_name = emit)]
+    fn js_emit(host: &HtmlElement, name: &str, detail: &Object);
+    /// Gives a shadow root the widget's stylesheet; its text comes with the first call only.
+    #[wasm_bindgen(js_name = style)]
+    pub fn js_style(shadow: &web_sys::ShadowRoot, css: Option<String>);
+    /// Loads a file: a promise of the first candidate (web/pemilu-services.js).
+    #[wasm_bindgen(js_name = load)]
+    fn js_load(url: &str, lang: &str, quiz: bool) -> js_sys::Promise;
+    /// Shares a text and a link: a promise of "shared", "copied" or "failed".
+    #[wasm_bindgen(js_name = share)]
+    fn js_share(title: &str, text: &str, url: Option<String>) -> js_sys::Promise;
+    /// `CSS.supports("color", value)`.
+    #[wasm_bindgen(js_name = isColor)]
+    fn js_is_color(value: &str) -> bool;
+    /// Sets (or, without a value, removes) a CSS custom property.
+    #[wasm_bindgen(js_name = cssVar)]
+    fn js_css_var(el: &HtmlElement, name: &str, value: Option<String>);
+    /// Reads (`value` absent) or writes `localStorage`, never throwing.
+    #[wasm_bindgen(js_name = store)]
+    fn js_store(key: &str, value: Option<String>) -> Option<String>;
+    /// The page's path.
+    #[wasm_bindgen(js_name = path)]
+    fn js_path() -> String;
+    /// The host's index among the page's widgets.
+    #[wasm_bindgen(js_name = index)]
+    fn js_index(host: &HtmlElement) -> Option<u32>;
 }
 
 /// Loads a JSON file through web/pemilu-services.js (one request per URL per page, a time limit,
@@ -178,7 +181,7 @@ pub async fn load_checked(
     quiz: bool,
     check: &mut dyn FnMut(&JsJson) -> Result<(), String>,
 ) -> (bool, Option<(String, String)>) {
-    let mut got = service("load", &Array::of3(&url.into(), &lang.code().into(), &quiz.into())).await.unwrap_or_default();
+    let mut got = JsFuture::from(js_load(url, lang.code(), quiz)).await.unwrap_or_default();
     let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     let method = |o: &JsValue, k: &str| get(o, k).and_then(|f| f.dyn_into::<Function>().ok());
     let ok = loop {
@@ -204,13 +207,8 @@ fn js_error_text(e: &JsValue) -> String {
 
 /// Dispatches `name` on the host as a bubbling, composed `CustomEvent` whose `detail` is a plain
 /// object of the given members.
-/// (through the entry script's `emit`: one line of JS instead of the event's bindings here).
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
-    SERVICES.with(|s| {
-        if let Some(f) = Reflect::get(&s.borrow(), &"emit".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-            let _ = f.call3(&JsValue::NULL, host, &name.into(), &obj(detail));
-        }
-    });
+    js_emit(host, name, &obj(detail));
 }
 
 /// A list of strings for an event's `detail`.
@@ -223,13 +221,9 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&format!("[pemilu-widget] {message}").into());
 }
 
-/// Sets a CSS custom property through the CSSOM (allowed under a strict CSP).
+/// Sets a CSS custom property through the CSSOM (allowed under a strict CSP); `None` removes it.
 pub fn set_css_var(el: &HtmlElement, name: &str, value: Option<&str>) {
-    let style = el.style();
-    let _ = match value {
-        Some(v) => style.set_property(name, v),
-        None => style.remove_property(name).map(|_| ()),
-    };
+    js_css_var(el, name, value.map(Into::into));
 }
 
 /// The reader's current offset from UTC, in minutes (east positive).
@@ -247,32 +241,27 @@ pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// A value from `localStorage`; `None` when absent or when storage is unavailable (privacy modes).
 pub fn load(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    js_store(key, None)
 }
 
 /// Stores a value; silently does nothing where storage is unavailable or full.
 pub fn store(key: &str, value: &str) {
-    if let Some(s) = local_storage() {
-        let _ = s.set_item(key, value);
-    }
+    js_store(key, Some(value.into()));
 }
 
-/// Where the page is, for storage keys and the share text.
+/// Where the page is, for storage keys.
 pub fn page_path() -> String {
-    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+    js_path()
 }
 
-/// Shares `text` and the article's address (web/pemilu-services.js): with the Web Share API where
-/// available, else copied to the clipboard. `Ok(true)`: shared (or the reader cancelled);
-/// `Ok(false)`: copied; `Err(())`: neither worked.
-pub async fn share(title: &str, text: &str) -> Result<bool, ()> {
-    match service("share", &Array::of2(&title.into(), &text.into())).await.and_then(|v| v.as_string()).as_deref() {
+/// Shares `text` and a link (web/pemilu-services.js): `url`, or the article's own address (its
+/// canonical URL, else its address without query), with the Web Share API where available, else
+/// copied to the clipboard. `Ok(true)`: shared (or the reader cancelled); `Ok(false)`: copied;
+/// `Err(())`: neither worked.
+pub async fn share(title: &str, text: &str, url: Option<&str>) -> Result<bool, ()> {
+    match JsFuture::from(js_share(title, text, url.map(Into::into))).await.ok().and_then(|v| v.as_string()).as_deref() {
         Some("shared") => Ok(true),
         Some("copied") => Ok(false),
         _ => Err(()),
@@ -287,6 +276,5 @@ pub fn num(n: usize) -> JsValue {
 /// The host's place among the page's `[data-pemilu-widget]` elements (a stable storage key for a
 /// widget without an `id`).
 pub fn widget_index(host: &HtmlElement) -> Option<usize> {
-    let all = web_sys::window()?.document()?.query_selector_all("[data-pemilu-widget]").ok()?;
-    (0..all.length()).find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(host)))).map(|i| i as usize)
+    js_index(host).map(|i| i as usize)
 }

@@ -38,13 +38,11 @@ fn lookup(attrs: &Object, attr: Attr) -> Option<String> {
 }
 
 /// Mounts (or re-configures) widget `id` on `host`, whose open shadow root the entry script made.
-/// `base` is the URL of the folder the entry script was loaded from; `services` are its services on
-/// demand (`{ load, share }`, see web/pemilu-services.js).
+/// `base` is the URL of the folder the entry script was loaded from.
 #[wasm_bindgen]
-pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String, services: JsValue) -> Result<(), JsValue> {
-    browser::set_services(services.clone());
+pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String) -> Result<(), JsValue> {
     let shadow = host.shadow_root().ok_or_else(|| JsValue::from_str("host has no open shadow root"))?;
-    styles::adopt(&shadow, &services);
+    styles::adopt(&shadow);
     let config = Config::parse(|a| lookup(&attrs, a), browser::is_css_color);
     for e in &config.errors {
         let msg = e.message(config.lang);

@@ -197,7 +197,8 @@ pub fn app(props: &AppProps) -> Html {
                     // A new bank, language or round size starts a fresh quiz component.
                     let seed = config.seed.map_or_else(String::new, |n| n.to_string());
                     let key = format!("{src}|{}|{}|{seed}", lang.code(), config.quiz_count);
-                    html! { <Quiz {key} host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} /> }
+                    let share_url: Option<Rc<str>> = config.share_url.as_deref().map(Into::into);
+                    html! { <Quiz {key} host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} {share_url} /> }
                 }
                 // Every module but the quiz shows the dataset.
                 (_, Data::Loading) => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },

@@ -8,6 +8,7 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::domain::guide::site_of;
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
 use crate::domain::quiz::{month_year, parse_bank, peek, Answer, Bank, Given, Item, Round, Saved, Step};
@@ -26,11 +27,18 @@ pub struct QuizProps {
     pub seed: Option<i64>,
     /// The `localStorage` key of this widget's progress.
     pub store_key: Rc<str>,
+    /// What Share links to (`data-share-url`); `None`: the article's own address.
+    pub share_url: Option<Rc<str>>,
 }
 
 impl PartialEq for QuizProps {
     fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang && self.src == o.src && self.count == o.count && self.seed == o.seed && self.store_key == o.store_key
+        self.lang == o.lang
+            && self.src == o.src
+            && self.count == o.count
+            && self.seed == o.seed
+            && self.store_key == o.store_key
+            && self.share_url == o.share_url
     }
 }
 
@@ -181,9 +189,15 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
         }
         m.close("ul");
     }
+}
+
+/// The result's references, after the reader's next actions: tips and where to report, each link
+/// named after where it goes ("Sumber: turnbackhoax.id").
+fn references(m: &mut Markup, lang: Lang, bank: &Bank) {
+    let source = |url: &str| [Msg::Source.text(lang), ": ", site_of(url)].concat();
     m.el("h4", &[], Msg::TipsHeading.text(lang)).open("ul", &[("class", "pw-list")]);
     for tip in &bank.tips {
-        m.open("li", &[]).text(&tip.text).text(" ").link(&tip.source, Msg::Source.text(lang)).close("li");
+        m.open("li", &[]).text(&tip.text).text(" ").link(&tip.source, &source(&tip.source)).close("li");
     }
     m.close("ul").el("h4", &[], Msg::ReportHeading.text(lang)).open("ul", &[("class", "pw-list")]);
     for c in &bank.report {
@@ -192,7 +206,7 @@ fn result(m: &mut Markup, lang: Lang, bank: &Bank, round: &Round) {
         if let Some(u) = &c.url {
             m.link(u, &c.name);
         }
-        m.link(&c.source, Msg::Source.text(lang)).close("li");
+        m.link(&c.source, &source(&c.source)).close("li");
     }
     m.close("ul");
 }
@@ -328,9 +342,9 @@ fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
     });
 }
 
-fn share(lang: Lang, text: String, act: Callback<Action>) {
+fn share(lang: Lang, text: String, url: Option<Rc<str>>, act: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
-        act.emit(Action::Shared(match browser::share(Msg::ModuleQuiz.text(lang), &text).await {
+        act.emit(Action::Shared(match browser::share(Msg::ModuleQuiz.text(lang), &text, url.as_deref()).await {
             Ok(true) => None,
             Ok(false) => Some(Msg::Copied.text(lang).to_string()),
             Err(()) => Some(tr(lang, Msg::CopyFailed, &[("text", &text)])),
@@ -374,7 +388,7 @@ pub fn quiz(props: &QuizProps) -> Html {
     };
 
     let s = state.borrow();
-    let mut m = Markup::default();
+    let (mut m, mut after) = (Markup::default(), Markup::default());
     m.el("h2", &[("class", "pw-title")], Msg::ModuleQuiz.text(lang));
     if let Some(n) = &s.stale {
         m.p("pw-notice", n);
@@ -420,10 +434,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                     m.open("div", &[("class", "pw-answers")]);
                     button(&mut m, "new", "pw-btn pw-primary", Msg::PlayAgain.text(lang), false);
                     button(&mut m, "share", "pw-btn", Msg::Share.text(lang), false);
-                    m.close("div")
-                        .open("p", &[("class", "pw-small"), ("role", "status")])
-                        .text(s.share_status.as_deref().unwrap_or_default())
-                        .close("p");
+                    m.close("div");
+                    // After the share status, which sits by its button (one live region).
+                    references(&mut after, lang, bank);
                 }
             }
         }
@@ -454,7 +467,7 @@ pub fn quiz(props: &QuizProps) -> Html {
 
     // One delegated handler for every button (click) and radio (change) in the markup.
     let handler = {
-        let (act, state) = (act.clone(), state.clone());
+        let (act, state, url) = (act.clone(), state.clone(), props.share_url.clone());
         Callback::from(move |e: Event| {
             if e.type_() == "change" {
                 act.emit(Action::Confidence(target_attr(&e, "data-conf").and_then(|c| parse_u64(&c)).map_or(0, |c| c.min(9) as u8)));
@@ -474,7 +487,7 @@ pub fn quiz(props: &QuizProps) -> Html {
                     if let (Some(bank), Some(round)) = (&s.bank, &s.round) {
                         let score = round.score(bank).correct.to_string();
                         let text = tr(lang, Msg::ShareText, &[("score", &score), ("total", &round.total().to_string())]);
-                        share(lang, text, act.clone());
+                        share(lang, text, url.clone(), act.clone());
                     }
                     return;
                 }
@@ -486,11 +499,14 @@ pub fn quiz(props: &QuizProps) -> Html {
     // Focus moves to the element marked for it after each transition.
     let root = use_module_root(&["click", "change"], handler, s.focus, None);
     // Rendered by Yew, outside the markup, so that screen readers hear each change of their text.
+    // Its own node, outside the markup: a new status neither re-creates the Share button (focus
+    // stays on it) nor is announced twice.
     let status = s.share_status.clone().unwrap_or_default();
     html! {
         <div class="pw-quiz" ref={root}>
             { m.into_html() }
             <p class="pw-small" role="status">{ status }</p>
+            { after.into_html() }
             <p class="pw-sr" aria-live="polite">{ s.announce.clone() }</p>
         </div>
     }
