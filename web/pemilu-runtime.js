@@ -51,6 +51,7 @@ export function emit(el, type, detail) {
 let css, sheet;
 export function style(sr, text) {
   if (text) css = text;
+  guard(sr);
   if (!sr.adoptedStyleSheets || !CSSStyleSheet.prototype.replaceSync) {
     if (!sr.querySelector("style[data-pw]")) {
       const s = document.createElement("style");
@@ -62,6 +63,40 @@ export function style(sr, text) {
   }
   if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(css); }
   if (!sr.adoptedStyleSheets.includes(sheet)) sr.adoptedStyleSheets = [...sr.adoptedStyleSheets, sheet];
+}
+
+// Tamper-proofing. A host script or an extension may remove or move nodes inside a widget; the view
+// library, when it next updates, removes and inserts nodes where it left them, and a node that is
+// gone must not stop the module (a trap stops every widget on the page). Every element in the
+// shadow root gets a removeChild that ignores a node no longer there and an insertBefore that
+// appends when its reference node has gone; either then asks the entry script to start that widget
+// again on a clean slate (the internal "pemilu-internal:restart" event), so nothing stale stays.
+const restart = (el) => {
+  const host = el.getRootNode().host;
+  if (!host || host.__pwRestart) return;
+  host.__pwRestart = true;
+  queueMicrotask(() => { host.__pwRestart = false; host.dispatchEvent(new Event("pemilu-internal:restart", { bubbles: true })); });
+};
+function remove(n) {
+  if (n.parentNode === this) return Node.prototype.removeChild.call(this, n);
+  restart(this);
+  return n;
+}
+function insert(n, ref) {
+  if (ref && ref.parentNode !== this) { restart(this); ref = null; }
+  return Node.prototype.insertBefore.call(this, n, ref);
+}
+const tolerant = (el) => {
+  if (el.nodeType !== 1 || el.removeChild === remove) return;
+  el.removeChild = remove;
+  el.insertBefore = insert;
+  for (const c of el.children) tolerant(c);
+};
+function guard(sr) {
+  if (sr.__pwGuard) return;
+  sr.__pwGuard = new MutationObserver((records) => { for (const r of records) { tolerant(r.target); r.addedNodes.forEach(tolerant); } });
+  sr.__pwGuard.observe(sr, { childList: true, subtree: true });
+  for (const c of sr.children) tolerant(c);
 }
 
 // CSS.supports("color", v), where the browser can tell.

@@ -92,7 +92,7 @@ if (!W.PemiluWidget) {
   const crash = (err) => {
     if (crashed) return;
     crashed = err;
-    console.warn("[pemilu-widget] the module stopped after an internal error; every widget shows its fallback.", err);
+    console.warn("[pemilu-widget] internal error; stopped", err);
     for (const [el, w] of widgets) if (w.state !== "waiting") showCrash(el, w);
   };
   // A trap surfaces as a WebAssembly.RuntimeError thrown out of a call into the module: from the
@@ -217,6 +217,16 @@ if (!W.PemiluWidget) {
       if (w.state === "mounted") activate(el, true);
       else if (w.state === "waiting") skeleton(el, w); // data-modules may change the space to reserve
     }
+  });
+
+  // A widget whose content the page changed behind its back starts again on a clean slate (see
+  // web/pemilu-runtime.js), at most three times per element.
+  document.addEventListener("pemilu-internal:restart", (e) => {
+    const el = e.target, w = widgets.get(el);
+    if (!w || w.state !== "mounted" || (el.__pwRestarts = (el.__pwRestarts || 0) + 1) > 3) return;
+    console.warn("[pemilu-widget] content changed by the page; restarted", el);
+    unmount(el);
+    W.PemiluWidget.mount(el, w.opts);
   });
 
   W.PemiluWidget = Object.freeze({

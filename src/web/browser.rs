@@ -218,7 +218,7 @@ pub fn strs(list: &[&str]) -> JsValue {
 
 /// One `console.warn` line.
 pub fn warn(message: &str) {
-    web_sys::console::warn_1(&format!("[pemilu-widget] {message}").into());
+    web_sys::console::warn_1(&["[pemilu-widget] ", message].concat().into());
 }
 
 /// Sets a CSS custom property through the CSSOM (allowed under a strict CSP); `None` removes it.

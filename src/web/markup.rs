@@ -86,5 +86,5 @@ impl Markup {
 /// The value of `attr` on the event's target or its nearest ancestor that has it.
 pub fn target_attr(e: &yew::Event, attr: &str) -> Option<String> {
     let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(e.target()?).ok()?;
-    el.closest(&format!("[{attr}]")).ok().flatten()?.get_attribute(attr)
+    el.closest(&["[", attr, "]"].concat()).ok().flatten()?.get_attribute(attr)
 }

@@ -46,7 +46,52 @@ test("a trap in the Wasm: every widget says so, shows its fallback and fires cra
   await page.waitForFunction(() => window.__events.some((e) => e.id === "later" && e.detail.code === "crashed"));
   // The trap itself is reported once as a warning, not as an uncaught error.
   assert.deepEqual(page.errors, []);
-  assert.ok(page.warnings.some((w) => /the module stopped after an internal error/.test(w)));
+  assert.ok(page.warnings.some((w) => /internal error; stopped/.test(w)));
   assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test("a host script that removes nodes inside a widget breaks nothing: the widget goes on, the others too", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/article.html`);
+  await addWidgets(page, [
+    { id: "quiz", attrs: { "data-lang": "en", "data-modules": "quiz", "data-quiz-count": "2", "data-seed": "2" } },
+    { id: "parties", attrs: { "data-lang": "en", "data-modules": "parties" } },
+    { id: "ticking", attrs: { "data-lang": "en", "data-modules": "countdown", "data-election-date": "2099-02-14T07:00:00+07:00" } },
+  ]);
+  await page.evaluate(() => window.PemiluWidget.scan());
+  await waitReady(page, 3);
+  const quiz = page.locator("#quiz");
+  await quiz.getByRole("button", { name: "Start the quiz" }).click();
+  await quiz.getByRole("button", { name: "Hoax" }).waitFor();
+  // What the hostile run did: remove the quiz's title, then answer.
+  await page.evaluate(() => document.getElementById("quiz").shadowRoot.querySelector(".pw-quiz > h2").remove());
+  await quiz.getByRole("button", { name: "Hoax" }).click();
+  // The quiz starts again on a clean slate (its title back) and can be played.
+  await quiz.getByRole("heading", { name: "Hoax or fact quiz" }).waitFor();
+  // Its progress was saved: it continues where the reader was (the answered question).
+  await quiz.getByRole("button", { name: /^Continue the quiz/ }).click();
+  await quiz.getByRole("button", { name: "Next question" }).click();
+  await quiz.getByRole("button", { name: "Hoax" }).click();
+  await quiz.getByRole("button", { name: "See your result" }).waitFor();
+  assert.equal(await quiz.getByRole("heading", { name: "Hoax or fact quiz" }).count(), 1);
+  // Move and remove nodes in the parties module, then use it.
+  await page.evaluate(() => {
+    const sr = document.getElementById("parties").shadowRoot;
+    sr.querySelector(".pw-tabpanel").firstElementChild.remove();
+    document.body.append(sr.querySelector(".pw-parties > h2"));
+  });
+  await page.locator("#parties").getByRole("tab", { name: "Candidates" }).click();
+  await page.waitForFunction(() => document.getElementById("parties").shadowRoot.querySelectorAll('[role="tablist"]').length === 1);
+  await page.locator("#parties").getByRole("tab", { name: "Parties" }).click();
+  await page.locator("#parties").getByRole("searchbox").fill("golkar");
+  await page.waitForFunction(() => /Golongan Karya/.test(document.getElementById("parties").shadowRoot.textContent));
+  // The clock of the third widget still ticks; nothing crashed.
+  const t0 = await page.evaluate(() => document.getElementById("ticking").shadowRoot.querySelector('[role="timer"]').textContent);
+  await page.waitForTimeout(1100);
+  assert.notEqual(await page.evaluate(() => document.getElementById("ticking").shadowRoot.querySelector('[role="timer"]').textContent), t0);
+  assert.deepEqual((await events(page, "pemilu:error")).map((e) => e.detail.code), []);
+  assert.deepEqual(page.errors, []);
+  assert.equal(await page.evaluate(() => document.getElementById("parties").shadowRoot.querySelectorAll('[role="tablist"]').length), 1, "nothing stale left");
   await page.context().close();
 });

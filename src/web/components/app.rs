@@ -73,7 +73,7 @@ pub fn app(props: &AppProps) -> Html {
     // The compiled-in dataset leaves the voter's guide out; a widget that shows the guide reads
     // the served copy of the same file (the other modules show the bundled data meanwhile).
     let served =
-        (config.data_src.is_none() && config.modules.contains(&Module::Guide)).then(|| format!("{}data/pemilu-2024.json", props.base));
+        (config.data_src.is_none() && config.modules.contains(&Module::Guide)).then(|| [&*props.base, "data/pemilu-2024.json"].concat());
 
     // Fetch a newsroom's own dataset, or the served copy, when asked to.
     {
@@ -186,17 +186,17 @@ pub fn app(props: &AppProps) -> Html {
                 (Module::Quiz, _) => {
                     let src: Rc<str> = match &config.quiz_src {
                         Some(s) => s.as_str().into(),
-                        None => format!("{}data/quiz-{}.json", props.base, lang.code()).into(),
+                        None => [&*props.base, "data/quiz-", lang.code(), ".json"].concat().into(),
                     };
                     // Stable across reloads: the host's id, else its place among the page's widgets.
                     let who = match props.host.id() {
-                        id if id.is_empty() => browser::widget_index(&props.host).map_or_else(|| props.id.to_string(), |i| format!("n{i}")),
+                        id if id.is_empty() => browser::widget_index(&props.host).map_or_else(|| props.id.to_string(), |i| ["n", &i.to_string()].concat()),
                         id => id,
                     };
-                    let store_key: Rc<str> = format!("pemilu-widget:quiz:{}#{who}:{src}", browser::page_path()).into();
+                    let store_key: Rc<str> = ["pemilu-widget:quiz:", &browser::page_path(), "#", &who, ":", &src].concat().into();
                     // A new bank, language or round size starts a fresh quiz component.
                     let seed = config.seed.map_or_else(String::new, |n| n.to_string());
-                    let key = format!("{src}|{}|{}|{seed}", lang.code(), config.quiz_count);
+                    let key = [&*src, "|", lang.code(), "|", &config.quiz_count.to_string(), "|", &seed].concat();
                     let share_url: Option<Rc<str>> = config.share_url.as_deref().map(Into::into);
                     html! { <Quiz {key} host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} {share_url} /> }
                 }

@@ -41,7 +41,7 @@ fn tz(zone: ZoneChoice) -> Option<&'static str> {
 fn clock_time(lang: Lang, zone: ZoneChoice, ms: i64) -> String {
     let t = format_instant(lang, DateStyle::Time, tz(zone), ms);
     match zone {
-        ZoneChoice::Fixed(z) => format!("{t} {}", z.abbr()),
+        ZoneChoice::Fixed(z) => [t.as_str(), " ", z.abbr()].concat(),
         ZoneChoice::Auto => t,
     }
 }

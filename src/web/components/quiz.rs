@@ -151,7 +151,8 @@ fn feedback(m: &mut Markup, lang: Lang, bank: &Bank, id: &str, given: Given) {
     m.p("pw-explain", &item.explanation);
     let mut by = tr(lang, if item.contested.is_some() { Msg::SourceBy } else { Msg::CheckedBy }, &[("checker", &item.checker)]);
     if let Some(d) = &item.date {
-        by = format!("{by}, {}", parse_date(d).map_or_else(|| month_year(lang, d), |day| format_day(lang, DateStyle::ShortDate, day)));
+        by = [by.as_str(), ", ", &parse_date(d).map_or_else(|| month_year(lang, d), |day| format_day(lang, DateStyle::ShortDate, day))]
+            .concat();
     }
     m.open("p", &[("class", "pw-links")]).link(&item.url, &by);
     for (i, u) in item.also_see.iter().enumerate() {

@@ -15,7 +15,7 @@ pub fn dates(lang: Lang, s: &Stage) -> String {
     if s.end_day == s.start_day {
         start
     } else {
-        format!("{start} \u{2013} {}", format_day(lang, DateStyle::ShortDate, s.end_day))
+        [start.as_str(), " \u{2013} ", &format_day(lang, DateStyle::ShortDate, s.end_day)].concat()
     }
 }
 
@@ -49,10 +49,10 @@ pub fn view(lang: Lang, e: &Election, current: Option<usize>, done: bool) -> Htm
             _ => Msg::Source,
         };
         if mark != Msg::Source {
-            m.el("span", &[("class", "pw-mark")], &format!(" ({})", mark.text(lang)));
+            m.el("span", &[("class", "pw-mark")], &[" (", mark.text(lang), ")"].concat());
         }
         m.el("span", &[("class", "pw-stage-dates")], &dates(lang, s));
-        let label = format!("{}: {name}", Msg::Source.text(lang));
+        let label = [Msg::Source.text(lang), ": ", name].concat();
         m.el(
             "a",
             &[("class", "pw-src"), ("href", &s.source), ("target", "_blank"), ("rel", "noopener noreferrer"), ("aria-label", &label)],
