@@ -308,9 +308,9 @@ impl Config {
         c
     }
 
-    /// The error that replaces `module` by a message, if any.
-    pub fn blocking_error(&self, module: Module) -> Option<&ConfigError> {
-        self.errors.iter().find(|e| e.attr.blocks().contains(&module))
+    /// The errors that replace `module` by a message (all of them are shown), in attribute order.
+    pub fn blocking(&self, module: Module) -> impl Iterator<Item = &ConfigError> {
+        self.errors.iter().filter(move |e| e.attr.blocks().contains(&module))
     }
 
     /// Errors shown as a small notice: the widget went on with a default, or the value concerns
@@ -518,19 +518,26 @@ mod tests {
     }
 
     #[test]
+    fn every_blocking_error_is_listed_not_only_the_first() {
+        let c = parse(&[("data-timezone", "UTC"), ("data-now", "yesterday")]);
+        let attrs: Vec<&str> = c.blocking(Module::Countdown).map(|e| e.attr.name()).collect();
+        assert_eq!(attrs, vec!["data-timezone", "data-now"]);
+    }
+
+    #[test]
     fn which_errors_block_which_modules() {
         let c = parse(&[("data-timezone", "Mars"), ("data-quiz-src", "ftp://x"), ("data-lang", "xx"), ("data-seed", "s")]);
-        assert_eq!(c.blocking_error(Module::Countdown).map(|e| e.attr), Some(Attr::Timezone));
-        assert_eq!(c.blocking_error(Module::Quiz).map(|e| e.attr), Some(Attr::QuizSrc));
-        assert_eq!(c.blocking_error(Module::Parties), None);
+        assert_eq!(c.blocking(Module::Countdown).next().map(|e| e.attr), Some(Attr::Timezone));
+        assert_eq!(c.blocking(Module::Quiz).next().map(|e| e.attr), Some(Attr::QuizSrc));
+        assert_eq!(c.blocking(Module::Parties).next(), None);
         let notices: Vec<_> = c.notices().map(|e| e.attr).collect();
         assert_eq!(notices, vec![Attr::Lang, Attr::Seed]);
         // A value for a module that is not displayed is still shown, as a notice.
         let c = parse(&[("data-modules", "countdown"), ("data-quiz-src", "ftp://x")]);
         assert_eq!(c.notices().map(|e| e.attr).collect::<Vec<_>>(), vec![Attr::QuizSrc]);
         let c = parse(&[("data-data-src", "javascript:x")]);
-        assert!(c.blocking_error(Module::Countdown).is_some() && c.blocking_error(Module::Parties).is_some());
-        assert!(c.blocking_error(Module::Quiz).is_none());
+        assert!(c.blocking(Module::Countdown).next().is_some() && c.blocking(Module::Parties).next().is_some());
+        assert!(c.blocking(Module::Quiz).next().is_none());
     }
 
     #[test]

@@ -58,7 +58,10 @@ test("values that decide what the countdown shows replace it by the message; oth
     { id: "date", attrs: { "data-modules": "countdown", "data-election-date": "14/02/2029" } },
     { id: "now", attrs: { "data-lang": "en", "data-modules": "countdown", "data-now": "yesterday" } },
     { id: "fine", attrs: { "data-lang": "en", "data-modules": "countdown", "data-now": "2024-02-10T12:00:00+07:00", "data-timezone": "WIB" } },
+    { id: "both", attrs: { "data-lang": "en", "data-modules": "countdown", "data-timezone": "UTC", "data-now": "yesterday" } },
   ]);
+  // Every problem that stops the countdown is shown, not only the first.
+  assert.match(await page.locator("#both").getByRole("alert").innerText(), /Invalid data-timezone value: “UTC”[^]*Invalid data-now value: “yesterday”/);
   const tz = page.locator("#tz");
   assert.match(await tz.getByRole("alert").innerText(), /The countdown cannot be shown\.\s*Invalid data-timezone value: “Mars”\. Use WIB, WITA, WIT or auto\./);
   assert.match(await widgetText(page, "tz"), /Parties and candidates/, "the other modules still render");
@@ -66,7 +69,7 @@ test("values that decide what the countdown shows replace it by the message; oth
   assert.match(await page.locator("#now").getByRole("alert").innerText(), /Invalid data-now value: “yesterday”/);
   assert.deepEqual(await clock(page, "fine"), [3, 19, 0, 0]);
   const codes = (await events(page, "pemilu:error")).map((e) => e.detail.attribute).sort();
-  assert.deepEqual(codes, ["data-election-date", "data-now", "data-timezone"]);
+  assert.deepEqual(codes, ["data-election-date", "data-now", "data-now", "data-timezone", "data-timezone"]);
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });

@@ -168,9 +168,17 @@ pub fn app(props: &AppProps) -> Html {
         .iter()
         .map(|&m| {
             let title = m.title().text(lang);
-            if let Some(err) = config.blocking_error(m) {
+            // A module replaced by what stops it: every such problem, not only the first.
+            let mut stops = String::new();
+            for e in config.blocking(m) {
+                if !stops.is_empty() {
+                    stops.push(' ');
+                }
+                stops.push_str(&e.message(lang));
+            }
+            if !stops.is_empty() {
                 let lead = if m == Module::Countdown { Msg::CountdownUnavailable.text(lang) } else { title };
-                return html! { <div class="pw-module" data-module={m.name()} key={m.name()}>{ error_box(lead, &err.message(lang)) }</div> };
+                return html! { <div class="pw-module" data-module={m.name()} key={m.name()}>{ error_box(lead, &stops) }</div> };
             }
             let body = match (m, &*data) {
                 (Module::Countdown, Data::Ready(e, ..)) => {
