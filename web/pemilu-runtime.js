@@ -116,5 +116,5 @@ export function index(host) { const i = [...document.querySelectorAll("[data-pem
 
 // Files and sharing live in pemilu-services.js, imported the first time one is needed.
 const services = () => import(new URL("pemilu-services.js", import.meta.url).href);
-export function load(url, lang, quiz) { return services().then((m) => m.load(url, lang, quiz)); }
-export function share(title, text, url) { return services().then((m) => m.share(title, text, url)); }
+export function load(...args) { return services().then((m) => m.load(...args)); }
+export function share(...args) { return services().then((m) => m.share(...args)); }

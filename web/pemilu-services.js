@@ -20,6 +20,7 @@ const T = {
     data: ["Data pemilu dari {url} tidak dapat dimuat.", "Data pemilu dari {url} tidak sesuai format: {detail}"],
     quiz: ["Soal kuis dari {url} tidak dapat dimuat.", "Soal kuis dari {url} tidak sesuai format: {detail}"],
     copy: "Yang ditampilkan adalah salinan tersimpan per {date}.",
+    bundled: "Yang ditampilkan adalah data bawaan widget: {name}, per {date}.",
     html: "dikirim sebagai {type}, bukan JSON",
     big: "lebih dari {mb} MB",
     locale: "id-ID",
@@ -28,6 +29,7 @@ const T = {
     data: ["The election data at {url} could not be loaded.", "The election data at {url} does not follow the format: {detail}"],
     quiz: ["The quiz questions at {url} could not be loaded.", "The quiz questions at {url} do not follow the format: {detail}"],
     copy: "Showing the copy saved on {date}.",
+    bundled: "Showing the widget's built-in data: {name}, as of {date}.",
     html: "served as {type}, not JSON",
     big: "larger than {mb} MB",
     locale: "en-GB",
@@ -92,7 +94,9 @@ async function get(url) {
   }
 }
 
-export function load(url, lang, quiz) {
+// `instead` (and `insteadDay`, days since 1970): the bundled data a widget shows when a file of its
+// own fails and has no saved copy, for the message.
+export function load(url, lang, quiz, instead, insteadDay) {
   const t = T[lang] || T.id;
   const shown = url;
   url = new URL(url, document.baseURI).href;
@@ -104,12 +108,13 @@ export function load(url, lang, quiz) {
   // The fresh file failed: its last good copy if there is one (the message says so), else the failure.
   const fallback = (code, detail) => {
     const words = Array.isArray(detail) ? fill(t[detail[0]], detail[1]) : detail;
-    const failure = { code, message: fill((quiz ? t.quiz : t.data)[code === "data-invalid" ? 1 : 0], { url: shown, detail: words }).replace(/[^.!?]$/, "$&.") };
-    console.warn(`[pemilu-widget] ${failure.message} (${words})`);
+    const failed = fill((quiz ? t.quiz : t.data)[code === "data-invalid" ? 1 : 0], { url: shown, detail: words }).replace(/[^.!?]$/, "$&.");
+    console.warn(`[pemilu-widget] ${failed} (${words})`);
+    const day = (d) => new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(d);
+    const failure = { code, message: instead ? failed + " " + fill(t.bundled, { name: instead, date: day(new Date(insteadDay * 864e5)) }) : failed };
     const c = copy(url);
     if (!c) return failure;
-    const date = new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(c.at));
-    return { json: c.json, code, message: failure.message + " " + fill(t.copy, { date }), ok() {}, next: () => failure };
+    return { json: c.json, code, message: failed + " " + fill(t.copy, { date: day(new Date(c.at)) }), ok() {}, next: () => failure };
   };
   return p.then((r) => (r.json
     ? { json: r.json, ok: () => keep(url, r.text), next: (detail) => fallback("data-invalid", detail) }

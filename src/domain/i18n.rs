@@ -250,7 +250,6 @@ messages! {
     HintSeed => "Gunakan bilangan bulat; urutan soal diacak.", "Use a whole number; questions are shuffled.";
     HintElectionName => "Nama terlalu panjang (maksimal 120 karakter); widget memakai nama bawaan.", "The name is too long (120 characters at most); the widget uses the default name.";
     CountdownUnavailable => "Hitung mundur tidak dapat ditampilkan.", "The countdown cannot be shown.";
-    ShowingBundled => "Yang ditampilkan adalah data bawaan widget: {name}, per {date}.", "Showing the widget's built-in data: {name}, as of {date}.";
     DataLoading => "Memuat data pemilu\u{2026}", "Loading election data\u{2026}";
 }
 

@@ -149,7 +149,7 @@ extern "C" {
     pub fn js_style(shadow: &web_sys::ShadowRoot, css: Option<String>);
     /// Loads a file: a promise of the first candidate (web/pemilu-services.js).
     #[wasm_bindgen(js_name = load)]
-    fn js_load(url: &str, lang: &str, quiz: bool) -> js_sys::Promise;
+    fn js_load(url: &str, lang: &str, quiz: bool, instead: Option<String>, instead_day: f64) -> js_sys::Promise;
     /// Shares a text and a link: a promise of "shared", "copied" or "failed".
     #[wasm_bindgen(js_name = share)]
     fn js_share(title: &str, text: &str, url: Option<String>) -> js_sys::Promise;
@@ -174,14 +174,17 @@ extern "C" {
 /// a size cap, the last good copy in `localStorage`) and hands each candidate to `check`: the
 /// fresh file, then, if it fails, its last good copy. Returns whether `check` accepted one and,
 /// when the fresh file failed, the `pemilu:error` code and the translated message (which says so
-/// when the saved copy is shown, with its date). The loader has told the console what was wrong.
+/// when the saved copy is shown, with its date; without a copy, `instead` names the bundled data
+/// shown, with its as-of day). The loader has told the console what was wrong.
 pub async fn load_checked(
     url: &str,
     lang: Lang,
     quiz: bool,
+    instead: Option<(String, i64)>,
     check: &mut dyn FnMut(&JsJson) -> Result<(), String>,
 ) -> (bool, Option<(String, String)>) {
-    let mut got = JsFuture::from(js_load(url, lang.code(), quiz)).await.unwrap_or_default();
+    let day = instead.as_ref().map_or(f64::NAN, |(_, d)| *d as f64);
+    let mut got = JsFuture::from(js_load(url, lang.code(), quiz, instead.map(|(n, _)| n), day)).await.unwrap_or_default();
     let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null());
     let method = |o: &JsValue, k: &str| get(o, k).and_then(|f| f.dyn_into::<Function>().ok());
     let ok = loop {

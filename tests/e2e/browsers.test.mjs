@@ -95,3 +95,32 @@ for (const [name, canonical, expected] of [
     await page.context().close();
   });
 }
+
+for (const scheme of ["light", "dark"]) {
+  test(`forced colours (Windows high contrast), ${scheme}: the selected tab and the current stage stand out in system colours`, async () => {
+    const page = await newPage(browser, { colorScheme: scheme });
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.goto(`${server.base}/article.html`);
+    await addWidgets(page, [{ id: "w", attrs: { "data-lang": "en", "data-now": "2024-02-12T12:00:00+07:00", "data-timezone": "WIB" } }]);
+    await page.evaluate(() => window.PemiluWidget.scan());
+    await waitReady(page, 1);
+    const r = await page.evaluate(() => {
+      const sr = document.getElementById("w").shadowRoot;
+      const tabs = [...sr.querySelectorAll("[role=tab]")].map((t) => [t.getAttribute("aria-selected"), getComputedStyle(t).borderBottomColor]);
+      const steps = [...sr.querySelectorAll(".pw-step")].map((s) => [s.dataset.state, getComputedStyle(s).backgroundColor, getComputedStyle(s).borderTopWidth]);
+      return { tabs, steps, canvas: getComputedStyle(sr.querySelector(".pw")).backgroundColor };
+    });
+    const selected = r.tabs.filter(([s]) => s === "true").map(([, c]) => c);
+    const others = r.tabs.filter(([s]) => s !== "true").map(([, c]) => c);
+    assert.equal(selected.length, 1);
+    for (const c of others) assert.notEqual(c, selected[0], "the selected tab's underline differs");
+    const bg = (state) => r.steps.filter(([s]) => s === state).map(([, c]) => c);
+    assert.equal(new Set(bg("current")).size, 1);
+    for (const state of ["done", "todo"]) for (const c of bg(state)) assert.notEqual(c, bg("current")[0], `${state} differs from the current stage`);
+    assert.notEqual(bg("done")[0], bg("todo")[0], "done differs from to-do");
+    for (const [, , border] of r.steps) assert.equal(border, "1px", "every stage is outlined, so the strip stays visible");
+    // (No axe audit here: in forced colours the reader's own theme sets every colour, and axe's
+    // contrast check then measures the emulation, on the host page as on the widget.)
+    await page.context().close();
+  });
+}

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::domain::config::{Config, Module};
 use crate::domain::data::{parse_dataset, Dataset, BUNDLED_ELECTION_JSON};
-use crate::domain::i18n::{tr, Msg};
+use crate::domain::i18n::Msg;
 use crate::web::browser;
 use crate::web::components::countdown::Countdown;
 use crate::web::components::guide;
@@ -92,9 +92,15 @@ pub fn app(props: &AppProps) -> Html {
                 let request = request.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut checked = None;
-                    let (_, problem) =
-                        browser::load_checked(&url, lang, false, &mut |f| parse_dataset(f).map(|e| checked = Some(e)).map_err(|e| e.0))
-                            .await;
+                    // What a newsroom's own file that fails is replaced by, for the message.
+                    let instead = match bundled() {
+                        Data::Ready(d, ..) if own => Some((d.election.name.get(lang).to_string(), d.parties.as_of.unwrap_or_default())),
+                        _ => None,
+                    };
+                    let (_, problem) = browser::load_checked(&url, lang, false, instead, &mut |f| {
+                        parse_dataset(f).map(|e| checked = Some(e)).map_err(|e| e.0)
+                    })
+                    .await;
                     // Dropped: an answer to an older request, or for a widget that is gone.
                     if *request.borrow() != mine {
                         return;
@@ -106,12 +112,8 @@ pub fn app(props: &AppProps) -> Html {
                     data.set(match (checked, bundled()) {
                         // The file, or its last good copy (the message says so).
                         (Some(e), _) => Data::Ready(Rc::new(e), None, message),
-                        // A newsroom's own file failed: the bundled data, said in words.
-                        (None, Data::Ready(d, ..)) if own => {
-                            let date = browser::format_day(lang, browser::DateStyle::ShortDate, d.parties.as_of.unwrap_or_default());
-                            let instead = tr(lang, Msg::ShowingBundled, &[("date", &date), ("name", d.election.name.get(lang))]);
-                            Data::Ready(d, None, message.map(|m| [m.as_str(), " ", &instead].concat()))
-                        }
+                        // A newsroom's own file failed: the bundled data (the message says so).
+                        (None, Data::Ready(d, ..)) if own => Data::Ready(d, None, message),
                         // The served copy for the guide failed: the guide says why.
                         (None, Data::Ready(d, ..)) => Data::Ready(d, message, None),
                         (None, failed) => failed,

@@ -255,31 +255,36 @@ pub fn countdown(props: &CountdownProps) -> Html {
     }
     let live = spoken.borrow().text.clone();
 
-    let clock = |label: Html, left: Remaining| {
-        let cells = [
+    // The clock as markup (far less code than `html!`): its text changes once a second, and the
+    // timer is not a live region, so replacing it is all a tick does.
+    let clock = |open: bool, left: Remaining| {
+        let mut m = Markup::default();
+        m.open("div", &[("class", "pw-clock-wrap")]).open("p", &[("class", "pw-label"), ("id", "pw-clock-label")]);
+        if open {
+            m.open("span", &[("class", "pw-status-open")]).el("span", &[("class", "pw-dot"), ("aria-hidden", "true")], "");
+            m.text(&tr(lang, Msg::PollsAreOpen, &[("time", close_time)])).close("span");
+        } else {
+            m.text(Msg::UntilPollsOpen.text(lang));
+        }
+        m.close("p").open("div", &[("class", "pw-clock"), ("role", "timer"), ("aria-labelledby", "pw-clock-label")]);
+        for (n, u) in [
             (format_int(lang, left.days), unit(lang, left.days, Msg::Day, Msg::Days)),
             (two_digits(left.hours as u64), unit(lang, left.hours, Msg::Hour, Msg::Hours)),
             (two_digits(left.minutes as u64), unit(lang, left.minutes, Msg::Minute, Msg::Minutes)),
             (two_digits(left.seconds as u64), unit(lang, left.seconds, Msg::Second, Msg::Seconds)),
-        ];
-        html! {
-            <div class="pw-clock-wrap">
-                <p class="pw-label" id="pw-clock-label">{ label }</p>
-                <div class="pw-clock" role="timer" aria-labelledby="pw-clock-label">
-                    { for cells.into_iter().map(|(n, u)| html! {
-                        <div class="pw-cell"><span class="pw-num">{ n }</span><span class="pw-unit">{ u }</span></div>
-                    }) }
-                </div>
-            </div>
+        ] {
+            m.open("div", &[("class", "pw-cell")])
+                .el("span", &[("class", "pw-num")], &n)
+                .el("span", &[("class", "pw-unit")], u)
+                .close("div");
         }
+        m.close("div").close("div");
+        m.into_html()
     };
 
     let body = match st.phase {
-        Phase::Before { left } => clock(html! { Msg::UntilPollsOpen.text(lang) }, left),
-        Phase::Open { left } => clock(
-            html! { <span class="pw-status-open"><span class="pw-dot" aria-hidden="true"></span>{ tr(lang, Msg::PollsAreOpen, &[("time", close_time)]) }</span> },
-            left,
-        ),
+        Phase::Before { left } => clock(false, left),
+        Phase::Open { left } => clock(true, left),
         Phase::After { .. } => after.clone(),
     };
 

@@ -333,7 +333,7 @@ fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
         // `None`: not fetched; `Some`: fetched but not a valid bank (not JSON, or what is wrong).
         let mut checked = None;
         let (_, problem) =
-            browser::load_checked(&url, lang, true, &mut |j| parse_bank(j).map(|b| checked = Some(b)).map_err(|e| e.0)).await;
+            browser::load_checked(&url, lang, true, None, &mut |j| parse_bank(j).map(|b| checked = Some(b)).map_err(|e| e.0)).await;
         act.emit(match (checked, problem) {
             // The bank, or its last good copy (the message says so).
             (Some(bank), problem) => Action::Loaded(Rc::new(bank), intent, problem),
