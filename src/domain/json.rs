@@ -47,14 +47,34 @@ pub fn join(parent: &str, key: &str) -> String {
 
 /// A required string member.
 pub fn req_str<J: Json>(v: &J, path: &str, key: &str) -> Result<String, DataError> {
-    v.field(key).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(path, key)))
+    v.field(key).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(path, key))).and_then(|s| bounded(s, path, key))
+}
+
+/// Longest text a data file may hold in one value, and most items in one list: bounds that keep
+/// any file within them quick to check and to show (a list of 10,000 stages took 1.5 s).
+pub const MAX_CHARS: usize = 5_000;
+/// See [`MAX_CHARS`].
+pub const MAX_ITEMS: usize = 300;
+
+fn bounded(s: String, path: &str, key: &str) -> Result<String, DataError> {
+    if s.len() > MAX_CHARS {
+        return Err(DataError::at(&join(path, key), "more than 5000 characters"));
+    }
+    Ok(s)
+}
+
+fn few<J>(items: Vec<J>, path: &str, key: &str) -> Result<Vec<J>, DataError> {
+    if items.len() > MAX_ITEMS {
+        return Err(DataError::at(&join(path, key), "more than 300 items"));
+    }
+    Ok(items)
 }
 
 /// An optional string member (present but not a string is an error).
 pub fn opt_str<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<String>, DataError> {
     match v.field(key) {
         None => Ok(None),
-        Some(x) => x.string().map(Some).ok_or_else(|| DataError::missing(&join(path, key))),
+        Some(x) => x.string().ok_or_else(|| DataError::missing(&join(path, key))).and_then(|s| bounded(s, path, key)).map(Some),
     }
 }
 
@@ -81,14 +101,14 @@ pub fn opt_num<J: Json>(v: &J, path: &str, key: &str, min: f64, max: f64) -> Res
 
 /// A required array member.
 pub fn req_arr<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<J>, DataError> {
-    v.field(key).and_then(|a| a.array()).ok_or_else(|| DataError::missing(&join(path, key)))
+    v.field(key).and_then(|a| a.array()).ok_or_else(|| DataError::missing(&join(path, key))).and_then(|a| few(a, path, key))
 }
 
 /// An optional array member (absent: empty).
 pub fn opt_arr<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<J>, DataError> {
     match v.field(key) {
         None => Ok(Vec::new()),
-        Some(a) => a.array().ok_or_else(|| DataError::missing(&join(path, key))),
+        Some(a) => a.array().ok_or_else(|| DataError::missing(&join(path, key))).and_then(|a| few(a, path, key)),
     }
 }
 
@@ -140,6 +160,18 @@ impl Json for serde_json::Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn long_texts_and_long_lists_are_refused() {
+        let v =
+            json!({ "s": "x".repeat(MAX_CHARS + 1), "ok": "x".repeat(MAX_CHARS), "a": vec![1; MAX_ITEMS + 1], "b": vec![1; MAX_ITEMS] });
+        assert_eq!(req_str(&v, "root", "s").unwrap_err().0, "root.s = \u{201c}more than 5000 characters\u{201d}");
+        assert!(req_str(&v, "root", "ok").is_ok());
+        assert_eq!(opt_str(&v, "root", "s").unwrap_err().0, "root.s = \u{201c}more than 5000 characters\u{201d}");
+        assert_eq!(req_arr(&v, "root", "a").unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
+        assert_eq!(opt_arr(&v, "root", "a").unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
+        assert_eq!(req_arr(&v, "root", "b").unwrap().len(), MAX_ITEMS);
+    }
 
     #[test]
     fn readers_name_the_path() {
