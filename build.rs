@@ -45,7 +45,8 @@ fn minify_json(s: &str) -> String {
 }
 
 /// CSS without comments, with runs of white space folded and dropped next to `{`, `}`, `;`, `,`
-/// and `:` outside parentheses (never inside `calc()`, where spaces around `+` and `-` matter).
+/// and `:` outside parentheses (never inside `calc()`, where spaces around `+` and `-` matter). So
+/// a descendant combinator before a pseudo-class is written with `*` (`.pw *:focus-visible`).
 fn minify_css(s: &str) -> String {
     let mut text = String::with_capacity(s.len());
     let mut rest = s;

@@ -255,31 +255,35 @@ pub fn countdown(props: &CountdownProps) -> Html {
     }
     let live = spoken.borrow().text.clone();
 
-    // The clock as markup (far less code than `html!`): its text changes once a second, and the
-    // timer is not a live region, so replacing it is all a tick does.
+    // The label changes only with the phase; each cell is its own markup chunk.
     let clock = |open: bool, left: Remaining| {
-        let mut m = Markup::default();
-        m.open("div", &[("class", "pw-clock-wrap")]).open("p", &[("class", "pw-label"), ("id", "pw-clock-label")]);
+        let mut label = Markup::default();
         if open {
-            m.open("span", &[("class", "pw-status-open")]).el("span", &[("class", "pw-dot"), ("aria-hidden", "true")], "");
-            m.text(&tr(lang, Msg::PollsAreOpen, &[("time", close_time)])).close("span");
+            label.open("span", &[("class", "pw-status-open")]).el("span", &[("class", "pw-dot"), ("aria-hidden", "true")], "");
+            label.text(&tr(lang, Msg::PollsAreOpen, &[("time", close_time)])).close("span");
         } else {
-            m.text(Msg::UntilPollsOpen.text(lang));
+            label.text(Msg::UntilPollsOpen.text(lang));
         }
-        m.close("p").open("div", &[("class", "pw-clock"), ("role", "timer"), ("aria-labelledby", "pw-clock-label")]);
-        for (n, u) in [
-            (format_int(lang, left.days), unit(lang, left.days, Msg::Day, Msg::Days)),
-            (two_digits(left.hours as u64), unit(lang, left.hours, Msg::Hour, Msg::Hours)),
-            (two_digits(left.minutes as u64), unit(lang, left.minutes, Msg::Minute, Msg::Minutes)),
-            (two_digits(left.seconds as u64), unit(lang, left.seconds, Msg::Second, Msg::Seconds)),
-        ] {
+        // One markup chunk per cell: a tick replaces the cells that changed (the seconds), not the clock.
+        let cell = |n: &str, u: &str| {
+            let mut m = Markup::default();
             m.open("div", &[("class", "pw-cell")])
-                .el("span", &[("class", "pw-num")], &n)
+                .el("span", &[("class", "pw-num")], n)
                 .el("span", &[("class", "pw-unit")], u)
                 .close("div");
+            m.into_html()
+        };
+        html! {
+            <div class="pw-clock-wrap">
+                <p class="pw-label" id="pw-clock-label">{ label.into_html() }</p>
+                <div class="pw-clock" role="timer" aria-labelledby="pw-clock-label">
+                    { cell(&format_int(lang, left.days), unit(lang, left.days, Msg::Day, Msg::Days)) }
+                    { cell(&two_digits(left.hours as u64), unit(lang, left.hours, Msg::Hour, Msg::Hours)) }
+                    { cell(&two_digits(left.minutes as u64), unit(lang, left.minutes, Msg::Minute, Msg::Minutes)) }
+                    { cell(&two_digits(left.seconds as u64), unit(lang, left.seconds, Msg::Second, Msg::Seconds)) }
+                </div>
+            </div>
         }
-        m.close("div").close("div");
-        m.into_html()
     };
 
     let body = match st.phase {
