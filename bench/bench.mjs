@@ -113,6 +113,30 @@ async function cycles() {
   return r;
 }
 
+/** Timer wake-ups per minute of one countdown (any setTimeout of 0.5 s or more), over ten minutes
+ * of Playwright's fake clock: after the polls close (today's real date, years after the default
+ * election) and, for comparison, a live countdown. */
+async function wakeups() {
+  const count = async (params) => {
+    const p = await page();
+    await p.clock.install();
+    await p.addInitScript(() => {
+      window.__wake = 0;
+      const st = window.setTimeout;
+      window.setTimeout = function (f, ms, ...r) { if (ms >= 500) window.__wake++; return st.call(this, f, ms, ...r); };
+    });
+    await p.goto(`${server.base}/embed.html?modules=countdown${params}`);
+    await p.clock.runFor(3000);
+    await p.waitForFunction(() => document.getElementById("w").shadowRoot?.querySelector(".pw"));
+    await p.evaluate(() => { window.__wake = 0; });
+    await p.clock.runFor(600_000);
+    const n = await p.evaluate(() => window.__wake);
+    await p.context().close();
+    return n / 10;
+  };
+  return { after: await count(""), live: await count("&election-date=2099-02-14T07:00:00%2B07:00&timezone=WIB") };
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const summary = (runs, key) => {
   const xs = runs.map((r) => r[key]).filter((x) => typeof x === "number");
@@ -121,12 +145,13 @@ const summary = (runs, key) => {
 
 const sizes = measure();
 
-const runs = { with: [], without: [], tick: [], cycle: [] };
+const runs = { with: [], without: [], tick: [], cycle: [], wake: [] };
 for (let i = 0; i < RUNS; i++) {
   runs.with.push(await article(true));
   runs.without.push(await article(false));
   runs.tick.push(await ticking());
   runs.cycle.push(await cycles());
+  runs.wake.push(await wakeups());
   process.stderr.write(`run ${i + 1}/${RUNS} done\n`);
 }
 const report = {
@@ -149,6 +174,7 @@ const report = {
     scriptMsPerTickPerWidget: summary(runs.tick, "scriptMsPerTickPerWidget"),
     longTasksWhileTicking: summary(runs.tick, "longTasksWhileTicking"),
   },
+  wakeupsPerMinute: { afterThePolls: summary(runs.wake, "after"), live: summary(runs.wake, "live") },
   mountUnmount200: {
     jsHeapGrowthKB: summary(runs.cycle.map((c) => ({ v: (c.heapAfter - c.heapBefore) / 1024 })), "v"),
     wasmMemoryGrowthKB: summary(runs.cycle.map((c) => ({ v: (c.wasmAfter - c.wasmBefore) / 1024 })), "v"),
@@ -176,6 +202,7 @@ const rows = [
   [`20 widgets: main-thread ms per tick per widget (${TICKS} ticks)`, f(report.twentyWidgets.msPerTickPerWidget, 3)],
   ["20 widgets: script ms per tick per widget", f(report.twentyWidgets.scriptMsPerTickPerWidget, 3)],
   ["20 widgets: long tasks while ticking", f(report.twentyWidgets.longTasksWhileTicking, 0)],
+  ["one countdown: timer wake-ups per minute, after the polls / live", `${f(report.wakeupsPerMinute.afterThePolls)} / ${f(report.wakeupsPerMinute.live)}`],
   ["200 mount/unmount cycles: JS heap growth (KB)", f(report.mountUnmount200.jsHeapGrowthKB)],
   ["200 mount/unmount cycles: Wasm memory growth (KB)", f(report.mountUnmount200.wasmMemoryGrowthKB)],
   ["200 mount/unmount cycles: Wasm memory after (KB)", f(report.mountUnmount200.wasmMemoryAfterKB)],
