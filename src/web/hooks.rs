@@ -118,20 +118,18 @@ pub fn use_module_root(
     focus: u32,
     var: Option<(&'static str, String)>,
 ) -> NodeRef {
-    type Var = Option<(&'static str, String)>;
-    type Held = (Rc<RefCell<Callback<Event>>>, Option<(web_sys::HtmlElement, Vec<EventListener>)>, u32, Var, NodeRef);
-    let held = use_mut_ref(|| -> Held { (Rc::new(RefCell::new(Callback::noop())), None, 0, None, NodeRef::default()) });
-    *held.borrow().0.borrow_mut() = handler;
-    let root = held.borrow().4.clone();
+    let held = use_mut_ref(ModuleRoot::default);
+    *held.borrow().handler.borrow_mut() = handler;
+    let root = held.borrow().root.clone();
     {
         let root = root.clone();
         use_effect(move || {
             let el = root.cast::<web_sys::HtmlElement>();
             let mut h = held.borrow_mut();
-            if h.1.as_ref().map(|(e, _)| e) != el.as_ref() {
-                h.3 = None;
-                let handler = h.0.clone();
-                h.1 = el.clone().map(|el| {
+            if h.listening.as_ref().map(|(e, _)| e) != el.as_ref() {
+                h.var = None;
+                let handler = h.handler.clone();
+                h.listening = el.clone().map(|el| {
                     let listeners = kinds
                         .iter()
                         .map(|kind| {
@@ -147,14 +145,14 @@ pub fn use_module_root(
                 });
             }
             let Some(el) = el else { return };
-            if var != h.3 {
+            if var != h.var {
                 if let Some((name, value)) = &var {
                     set_css_var(&el, name, Some(value));
                 }
-                h.3 = var;
+                h.var = var;
             }
-            if focus != h.2 {
-                h.2 = focus;
+            if focus != h.focus {
+                h.focus = focus;
                 if let Some(el) = el.query_selector("[data-focus]").ok().flatten() {
                     let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
@@ -162,4 +160,18 @@ pub fn use_module_root(
         });
     }
     root
+}
+
+/// What [`use_module_root`] keeps between renders.
+#[derive(Default)]
+struct ModuleRoot {
+    /// The latest handler, which the listeners call.
+    handler: Rc<RefCell<Callback<Event>>>,
+    /// The element listened on, and its listeners (removed when dropped).
+    listening: Option<(web_sys::HtmlElement, Vec<EventListener>)>,
+    /// The focus request last served.
+    focus: u32,
+    /// The CSS variable last set.
+    var: Option<(&'static str, String)>,
+    root: NodeRef,
 }

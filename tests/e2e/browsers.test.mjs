@@ -3,7 +3,7 @@
 // at the article, not at a URL full of tracking parameters.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, addWidgets, waitReady, widgetText, axe } from "./helpers.mjs";
+import { startServer, launch, newPage, addWidgets, waitReady, widgetText, axe, playRound } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -82,10 +82,7 @@ for (const [name, canonical, expected] of [
     if (canonical) await page.evaluate((href) => { const l = document.createElement("link"); l.rel = "canonical"; l.href = href; document.head.append(l); }, canonical);
     await addWidgets(page, [{ id: "q", attrs: { "data-lang": "en", "data-modules": "quiz", "data-quiz-count": "1", "data-seed": "1" } }]);
     await page.evaluate(() => window.PemiluWidget.scan());
-    const quiz = page.locator("#q");
-    await quiz.getByRole("button", { name: "Start the quiz" }).click();
-    await quiz.getByRole("button", { name: "Hoax" }).click();
-    await quiz.getByRole("button", { name: "See your result" }).click();
+    const quiz = await playRound(page, "q");
     await quiz.getByRole("button", { name: "Share your result" }).click();
     await page.waitForFunction(() => window.__shared.length === 1);
     const [data] = await page.evaluate(() => window.__shared);

@@ -2,7 +2,7 @@
 // iframe forms), and the JS API given what a real page gives it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, addWidgets, waitReady, widgetText, events, axe } from "./helpers.mjs";
+import { startServer, launch, newPage, addWidgets, waitReady, widgetText, events, axe, playRound } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -48,10 +48,7 @@ test("data-share-url: the quiz's Share links there; an invalid one is reported a
   assert.deepEqual((await events(p, "pemilu:error")).map((e) => [e.id, e.detail.code, e.detail.attribute]), [["bad", "invalid-attribute", "data-share-url"]]);
   assert.match(await widgetText(p, "bad"), /Invalid data-share-url value: “\/relative”/);
   for (const id of ["set", "bad"]) {
-    const q = p.locator("#" + id);
-    await q.getByRole("button", { name: "Start the quiz" }).click();
-    await q.getByRole("button", { name: "Fact" }).click();
-    await q.getByRole("button", { name: "See your result" }).click();
+    const q = await playRound(p, id, "Fact");
     const share = q.getByRole("button", { name: "Share your result" });
     await share.focus();
     await p.keyboard.press("Enter");
@@ -68,10 +65,7 @@ test("the quiz's result: next actions before the references, links named after w
   await p.goto(`${server.base}/article.html`);
   await addWidgets(p, [{ id: "q", attrs: { "data-lang": "en", "data-modules": "quiz", "data-quiz-count": "1", "data-seed": "5" } }]);
   await p.evaluate(() => window.PemiluWidget.scan());
-  const q = p.locator("#q");
-  await q.getByRole("button", { name: "Start the quiz" }).click();
-  await q.getByRole("button", { name: "Hoax" }).click();
-  await q.getByRole("button", { name: "See your result" }).click();
+  const q = await playRound(p, "q");
   // Reading order: Play again and Share come before the first reference link.
   const order = await p.evaluate(() => {
     const sr = document.getElementById("q").shadowRoot;

@@ -96,3 +96,12 @@ export async function addWidgets(page, widgets) {
 /** The clock cells of a widget as numbers: [days, hours, minutes, seconds]. */
 export const clock = (page, id) => page.evaluate((i) => [...document.getElementById(i).shadowRoot.querySelectorAll('[role="timer"] .pw-num')]
   .map((n) => Number(n.textContent.replace(/[.,]/g, ""))), id);
+
+/** Plays a one-question English quiz round in widget `id` to its result screen, answering `answer`. */
+export async function playRound(page, id, answer = "Hoax") {
+  const quiz = page.locator("#" + id);
+  await quiz.getByRole("button", { name: "Start the quiz" }).click();
+  await quiz.getByRole("button", { name: answer }).click();
+  await quiz.getByRole("button", { name: "See your result" }).click();
+  return quiz;
+}

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, newPage, events, waitReady, axe } from "./helpers.mjs";
+import { startServer, launch, newPage, events, waitReady, axe, addWidgets } from "./helpers.mjs";
 
 const BANK = JSON.parse(readFileSync(new URL("../../data/quiz-id.json", import.meta.url)));
 const truth = (id) => BANK.items.find((i) => i.id === id).answer;
@@ -173,15 +173,7 @@ test("progress survives a reload; corrupt storage is ignored; a later day offers
 test("a question bank that cannot be loaded gives a message, an event and a retry", async () => {
   const page = await newPage(browser, { colorScheme: "dark" });
   await page.goto(`${server.base}/article.html`);
-  await page.evaluate(() => {
-    const el = document.createElement("div");
-    el.id = "badquiz";
-    el.setAttribute("data-pemilu-widget", "");
-    el.setAttribute("data-modules", "quiz");
-    el.setAttribute("data-lang", "en");
-    el.setAttribute("data-quiz-src", "/missing-bank.json");
-    document.getElementById("slot").append(el);
-  });
+  await addWidgets(page, [{ id: "badquiz", attrs: { "data-modules": "quiz", "data-lang": "en", "data-quiz-src": "/missing-bank.json" } }]);
   await waitReady(page, 1);
   const w = page.locator("#badquiz");
   await w.getByRole("button", { name: "Start the quiz" }).click();
@@ -300,16 +292,7 @@ test("the Pilkada 2024 bank loads from dist/data through data-quiz-src", async (
   const bank = JSON.parse(readFileSync(new URL("../../data/quiz-pilkada-jakarta-2024-en.json", import.meta.url)));
   const page = await newPage(browser);
   await page.goto(`${server.base}/article.html`);
-  await page.evaluate(() => {
-    const el = document.createElement("div");
-    el.id = "pilkada";
-    el.setAttribute("data-pemilu-widget", "");
-    el.setAttribute("data-modules", "quiz");
-    el.setAttribute("data-lang", "en");
-    el.setAttribute("data-quiz-count", "10");
-    el.setAttribute("data-quiz-src", "/data/quiz-pilkada-jakarta-2024-en.json");
-    document.getElementById("slot").append(el);
-  });
+  await addWidgets(page, [{ id: "pilkada", attrs: { "data-modules": "quiz", "data-lang": "en", "data-quiz-count": "10", "data-quiz-src": "/data/quiz-pilkada-jakarta-2024-en.json" } }]);
   await waitReady(page, 1);
   const w = page.locator("#pilkada");
   await w.getByRole("button", { name: "Start the quiz" }).click();
