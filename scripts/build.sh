@@ -18,21 +18,45 @@ target=target/release-wasm/wasm32-unknown-unknown/release/pemilu_widget.wasm
 # every reader (measured on 2026-11-29: the Wasm went from 109.7 to 98.0 KB brotli). A panic aborts
 # the module in either build; the widget's code is written not to panic. The build has its own
 # target directory, so the stable builds (clippy, tests) do not invalidate it.
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
+# If the nightly cannot build (a toolchain that no longer installs, a flag renamed) or the glue
+# rewrite fails (a wasm-bindgen change), the build falls back to the plain route: larger but
+# working. It says so on stderr, writes dist/BUILD-FALLBACK, and the size check reports it.
+# PEMILU_FORCE_FALLBACK=nightly,pack tries the fallbacks on purpose.
+force="${PEMILU_FORCE_FALLBACK:-}"
+fallback=()
+loud() { printf '\n!!! build.sh: %s\n\n' "$1" >&2; }
+if [[ "$force" == *nightly* ]] || ! RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
   cargo +"$(cat scripts/nightly-toolchain)" rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib \
-  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/release-wasm
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size --target-dir target/release-wasm; then
+  loud "the pinned nightly ($(cat scripts/nightly-toolchain)) did not build the Wasm: FALLING BACK to stable, without build-std (about 12 KB brotli larger). Update scripts/nightly-toolchain."
+  cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib --target-dir target/release-wasm-stable
+  target=target/release-wasm-stable/wasm32-unknown-unknown/release/pemilu_widget.wasm
+  fallback+=("stable toolchain instead of the pinned nightly")
+fi
 
-rm -rf dist && mkdir -p dist/data
-wasm-bindgen --target web --no-typescript --out-dir dist --out-name pemilu-core "$target"
-
-reserve=$(node scripts/reserve.mjs shadow)
-sed -e "s/__PEMILU_VERSION__/$version/" -e "s/__PEMILU_RESERVE_CSS__/$reserve/" web/pemilu-widget.js > dist/pemilu-widget.js
+bindgen() {
+  rm -rf dist && mkdir -p dist/data
+  wasm-bindgen --target web --no-typescript --out-dir dist --out-name pemilu-core "$target"
+  reserve=$(node scripts/reserve.mjs shadow)
+  sed -e "s/__PEMILU_VERSION__/$version/" -e "s/__PEMILU_RESERVE_CSS__/$reserve/" web/pemilu-widget.js > dist/pemilu-widget.js
+}
+bindgen
 # wasm-opt -Oz with short import/export names, the glue rewritten to match, glue and entry minified.
-node scripts/pack.mjs dist pemilu-widget.js
+if [[ "$force" == *pack* ]] || ! node scripts/pack.mjs dist pemilu-widget.js; then
+  loud "scripts/pack.mjs failed: FALLING BACK to wasm-bindgen's own glue and an unoptimised Wasm (larger, one more request for the runtime). Fix the pack step."
+  bindgen
+  cp web/pemilu-services.js dist/
+  # The runtime stays a snippet file; it imports the services next to itself.
+  for d in dist/snippets/*/web; do cp web/pemilu-services.js "$d/"; done
+  fallback+=("wasm-bindgen's glue instead of the packed one")
+fi
 node scripts/reserve.mjs host > dist/pemilu-widget.css
 cp web/pemilu-embed.js web/embed.html web/pemilu-frame.js web/pemilu-frame.css dist/
 cp index.html dist/index.html && cp web/demo.css dist/
 cp data/pemilu-2024.json data/pilkada-jakarta-2024.json data/quiz-id.json data/quiz-en.json \
   data/quiz-pilkada-jakarta-2024-id.json data/quiz-pilkada-jakarta-2024-en.json data/election.schema.json data/quiz.schema.json dist/data/
+if ((${#fallback[@]})); then
+  printf '%s\n' "${fallback[@]}" > dist/BUILD-FALLBACK
+fi
 
 node scripts/sizes.mjs

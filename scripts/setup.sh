@@ -22,7 +22,8 @@ if ! rustup toolchain list 2>/dev/null | grep -q "^$nightly-" \
   || ! rustup +"$nightly" component list --installed 2>/dev/null | grep -qx rust-src \
   || ! rustup +"$nightly" target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   echo "setup: installing $nightly with rust-src and the wasm32 target (once, about 20 s)"
-  rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown >/dev/null
+  rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown >/dev/null \
+    || echo "setup: could not install $nightly; scripts/build.sh will fall back to stable (a larger Wasm)" >&2
 fi
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.

@@ -3,54 +3,10 @@
 //! The same parser serves `data-*` attributes, `PemiluWidget.mount` options and the iframe's
 //! query parameters: each source is turned into a lookup `Attr → Option<String>` first.
 
+use crate::domain::contract::{Attr, Module};
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_i64;
-use crate::domain::time::{DateTimeOffset, Zone};
-
-/// A widget module, in the order the reader sees them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Module {
-    /// Countdown to voting day and the election timeline.
-    Countdown,
-    /// Parties and candidate pairs.
-    Parties,
-    /// The "is this a hoax?" quiz.
-    Quiz,
-    /// The voter's guide from the dataset (not shown unless asked for).
-    Guide,
-}
-
-impl Module {
-    /// Every module a widget can show.
-    pub const ALL: [Module; 4] = [Module::Countdown, Module::Parties, Module::Quiz, Module::Guide];
-    /// The modules a widget shows when `data-modules` names none, in display order.
-    pub const DEFAULT: [Module; 3] = [Module::Countdown, Module::Parties, Module::Quiz];
-
-    /// The name used in `data-modules` and in event details.
-    pub fn name(self) -> &'static str {
-        match self {
-            Module::Countdown => "countdown",
-            Module::Parties => "parties",
-            Module::Quiz => "quiz",
-            Module::Guide => "guide",
-        }
-    }
-
-    /// The module's reader-visible title.
-    pub fn title(self) -> Msg {
-        match self {
-            Module::Countdown => Msg::ModuleCountdown,
-            Module::Parties => Msg::ModuleParties,
-            Module::Quiz => Msg::ModuleQuiz,
-            Module::Guide => Msg::ModuleGuide,
-        }
-    }
-
-    /// Whether the module shows the election dataset (and so depends on `data-data-src`).
-    pub fn uses_dataset(self) -> bool {
-        matches!(self, Module::Countdown | Module::Parties | Module::Guide)
-    }
-}
+use crate::domain::time::{DateTimeOffset, Zone, ZoneChoice};
 
 /// Colour scheme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,117 +31,6 @@ impl Theme {
     }
 }
 
-/// Which clock the countdown shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ZoneChoice {
-    /// Wall-clock time in one of Indonesia's zones.
-    Fixed(Zone),
-    /// The reader's own zone, showing the WIB opening (or the exact instant written) converted.
-    #[default]
-    Auto,
-}
-
-/// Every configuration attribute.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Attr {
-    Lang,
-    Modules,
-    Theme,
-    Accent,
-    Timezone,
-    ElectionDate,
-    ElectionName,
-    DataSrc,
-    QuizSrc,
-    QuizCount,
-    Seed,
-    Now,
-    ShareUrl,
-}
-
-impl Attr {
-    /// Every attribute.
-    pub const ALL: [Attr; 13] = [
-        Attr::Lang,
-        Attr::Modules,
-        Attr::Theme,
-        Attr::Accent,
-        Attr::Timezone,
-        Attr::ElectionDate,
-        Attr::ElectionName,
-        Attr::DataSrc,
-        Attr::QuizSrc,
-        Attr::QuizCount,
-        Attr::Seed,
-        Attr::Now,
-        Attr::ShareUrl,
-    ];
-
-    /// The attribute as written in a page, e.g. `data-quiz-count`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Attr::Lang => "data-lang",
-            Attr::Modules => "data-modules",
-            Attr::Theme => "data-theme",
-            Attr::Accent => "data-accent",
-            Attr::Timezone => "data-timezone",
-            Attr::ElectionDate => "data-election-date",
-            Attr::ElectionName => "data-election-name",
-            Attr::DataSrc => "data-data-src",
-            Attr::QuizSrc => "data-quiz-src",
-            Attr::QuizCount => "data-quiz-count",
-            Attr::Seed => "data-seed",
-            Attr::Now => "data-now",
-            Attr::ShareUrl => "data-share-url",
-        }
-    }
-
-    /// The iframe query parameter: the attribute without `data-` (`quiz-count`).
-    pub fn param(self) -> &'static str {
-        &self.name()[5..]
-    }
-
-    /// The `mount()` option key: the parameter in camelCase (`quizCount`).
-    pub fn option_key(self) -> &'static str {
-        match self {
-            Attr::ElectionDate => "electionDate",
-            Attr::ElectionName => "electionName",
-            Attr::DataSrc => "dataSrc",
-            Attr::QuizSrc => "quizSrc",
-            Attr::QuizCount => "quizCount",
-            Attr::ShareUrl => "shareUrl",
-            other => other.param(),
-        }
-    }
-
-    fn hint(self) -> Msg {
-        match self {
-            Attr::Lang => Msg::HintLang,
-            Attr::Modules => Msg::HintModules,
-            Attr::Theme => Msg::HintTheme,
-            Attr::Accent => Msg::HintAccent,
-            Attr::Timezone => Msg::HintTimezone,
-            Attr::ElectionDate => Msg::HintElectionDate,
-            Attr::ElectionName => Msg::HintElectionName,
-            Attr::DataSrc | Attr::QuizSrc => Msg::HintSrc,
-            Attr::QuizCount => Msg::HintQuizCount,
-            Attr::Seed => Msg::HintSeed,
-            Attr::Now => Msg::HintNow,
-            Attr::ShareUrl => Msg::HintShareUrl,
-        }
-    }
-
-    /// The modules this attribute's invalid value replaces by the message (none: a notice only).
-    pub fn blocks(self) -> &'static [Module] {
-        match self {
-            Attr::Timezone | Attr::ElectionDate | Attr::Now => &[Module::Countdown],
-            Attr::QuizSrc => &[Module::Quiz],
-            Attr::DataSrc => &[Module::Countdown, Module::Parties, Module::Guide],
-            _ => &[],
-        }
-    }
-}
-
 /// An attribute whose value could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
@@ -199,8 +44,26 @@ impl ConfigError {
     /// The reader-visible, translated message naming the attribute and quoting the value.
     pub fn message(&self, lang: Lang) -> String {
         let value: String = self.value.chars().take(80).collect();
-        let hint = self.attr.hint().text(lang);
+        let hint = hint(self.attr).text(lang);
         tr(lang, Msg::InvalidAttribute, &[("attr", self.attr.name()), ("value", &value), ("hint", hint)])
+    }
+}
+
+/// The one-line hint shown after an invalid value of `attr`.
+fn hint(attr: Attr) -> Msg {
+    match attr {
+        Attr::Lang => Msg::HintLang,
+        Attr::Modules => Msg::HintModules,
+        Attr::Theme => Msg::HintTheme,
+        Attr::Accent => Msg::HintAccent,
+        Attr::Timezone => Msg::HintTimezone,
+        Attr::ElectionDate => Msg::HintElectionDate,
+        Attr::ElectionName => Msg::HintElectionName,
+        Attr::DataSrc | Attr::QuizSrc => Msg::HintSrc,
+        Attr::QuizCount => Msg::HintQuizCount,
+        Attr::Seed => Msg::HintSeed,
+        Attr::Now => Msg::HintNow,
+        Attr::ShareUrl => Msg::HintShareUrl,
     }
 }
 
@@ -477,7 +340,6 @@ mod tests {
         assert_eq!(c.modules, vec![Module::Guide, Module::Countdown]);
         assert!(c.errors.is_empty());
         assert!(!parse(&[]).modules.contains(&Module::Guide));
-        assert!(Module::Guide.uses_dataset());
     }
 
     #[test]

@@ -1,26 +1,8 @@
 //! The election's timeline and the countdown arithmetic: given an instant, which phase and
 //! stage the election is in and how long until (or since) voting.
 
-use crate::domain::config::ZoneChoice;
-use crate::domain::i18n::Lang;
-use crate::domain::time::{civil_from_days, local_day, wall_clock_instant, DateTimeOffset, Zone, MINUTE_MS};
-
-/// A text in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Localized {
-    pub id: String,
-    pub en: String,
-}
-
-impl Localized {
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.id,
-            Lang::En => &self.en,
-        }
-    }
-}
+use crate::domain::text::Localized;
+use crate::domain::time::{civil_from_days, local_day, wall_clock_instant, DateTimeOffset, Zone, ZoneChoice, MINUTE_MS};
 
 /// One stage of the official timeline. Dates are local calendar dates; `start_minutes` is the
 /// local wall-clock time at which the stage begins (midnight when the source gives none).
@@ -271,12 +253,6 @@ impl Status {
     }
 }
 
-/// Whole calendar days from the day of `open_ms` to the day of `now_ms`, both at `offset_minutes`
-/// (for `auto`, the reader's own offset, so that the count agrees with the date shown).
-pub fn days_between(open_ms: i64, now_ms: i64, offset_minutes: i32) -> i64 {
-    local_day(now_ms, offset_minutes) - local_day(open_ms, offset_minutes)
-}
-
 /// A zone's label parts: abbreviation and whole hours east of UTC.
 pub fn zone_label(z: Zone) -> (&'static str, i32) {
     (z.abbr(), z.offset_minutes() / 60)
@@ -286,6 +262,7 @@ pub fn zone_label(z: Zone) -> (&'static str, i32) {
 mod tests {
     use super::*;
     use crate::domain::data::bundled_election;
+    use crate::domain::i18n::Lang;
     use crate::domain::time::{days_from_civil, DateTimeOffset};
 
     fn at(s: &str) -> i64 {
@@ -445,16 +422,6 @@ mod tests {
         let recap = a("2024-02-15T00:00:00+07:00");
         assert!(Status::is_milestone(&counting, &recap));
         assert!(!Status::is_milestone(&a("2024-02-10T12:00:00+07:00"), &a("2024-02-10T13:00:00+07:00")));
-    }
-
-    #[test]
-    fn days_between_follows_the_offset() {
-        let open = at("2024-02-14T07:00:00+07:00");
-        // Polls opened at 19.00 on 13 Feb New York time; 10.00 on 14 Feb there is 22.00 on the
-        // 14th in WIB: the same day in WIB, the next day in New York.
-        let now = at("2024-02-14T10:00:00-05:00");
-        assert_eq!(days_between(open, now, 7 * 60), 0);
-        assert_eq!(days_between(open, now, -5 * 60), 1);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! buying and where to report, read from the dataset's `guide` section. Every item is dated and
 //! sourced; the view only formats numbers and dates.
 
-use crate::domain::election::Localized;
+use crate::domain::text::Localized;
 
 /// A dataset's guide: sections in reading order; the first is the at-a-glance summary.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! implements it over the browser's `JSON.parse` result, native tests over `serde_json::Value`.
 //! Readers return [`DataError`]s that name the offending field's path.
 
-use crate::domain::election::Localized;
+use crate::domain::text::Localized;
 
 /// Parsed JSON, read-only.
 pub trait Json: Sized {

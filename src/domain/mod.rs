@@ -1,13 +1,21 @@
 //! Plain-Rust domain logic: no `web-sys`, `js-sys` or `yew`. Takes instants as numbers and
 //! returns values, so all of it is tested natively.
 
-pub mod config;
-pub mod data;
-pub mod election;
-pub mod guide;
-pub mod i18n;
-pub mod json;
-pub mod num;
-pub mod parties;
-pub mod quiz;
-pub mod time;
+pub(crate) mod config;
+pub(crate) mod contract;
+pub(crate) mod data;
+pub(crate) mod election;
+pub(crate) mod guide;
+pub(crate) mod i18n;
+pub(crate) mod json;
+pub(crate) mod num;
+pub(crate) mod parties;
+pub(crate) mod quiz;
+pub(crate) mod session;
+pub(crate) mod text;
+pub(crate) mod time;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod schema_drift;

@@ -5,7 +5,8 @@
 use crate::domain::i18n::{Lang, Msg};
 use crate::domain::json::{join, opt_arr, opt_str, req_arr, req_str, DataError, Json};
 use crate::domain::num::{parse_i64, parse_u64};
-use crate::domain::parties::sort_small;
+#[cfg(test)]
+use crate::domain::text::sort_small;
 
 /// The reader's answer, and the truth of an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +120,7 @@ impl Bank {
 }
 
 fn http(v: String, path: &str) -> Result<String, DataError> {
-    if crate::domain::data::is_http_url(&v) {
+    if crate::domain::text::is_http_url(&v) {
         Ok(v)
     } else {
         Err(DataError::at(path, &v))
@@ -581,6 +582,7 @@ pub fn peek(s: &str, today: i64) -> (Option<(usize, usize)>, usize) {
     (round, review)
 }
 
+#[cfg(test)]
 /// One row of a bank's balance table: the items about one pair, or about none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Balance {
@@ -591,6 +593,7 @@ pub struct Balance {
     pub neutral: usize,
 }
 
+#[cfg(test)]
 /// The balance table of a bank: one row per pair named in any item's `about` (ascending), then
 /// the items about no pair (`None`; their directions are all neutral).
 pub fn balance(bank: &Bank) -> Vec<(Option<u8>, Balance)> {
@@ -614,6 +617,7 @@ pub fn balance(bank: &Bank) -> Vec<(Option<u8>, Balance)> {
     rows
 }
 
+#[cfg(test)]
 /// Item ids sorted, for comparisons in tests and checks.
 pub fn sorted_ids(bank: &Bank) -> Vec<String> {
     let mut v: Vec<String> = bank.items.iter().map(|i| i.id.clone()).collect();

@@ -58,6 +58,16 @@ impl Zone {
     }
 }
 
+/// Which clock the countdown shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ZoneChoice {
+    /// Wall-clock time in one of Indonesia's zones.
+    Fixed(Zone),
+    /// The reader's own zone, showing the WIB opening (or the exact instant written) converted.
+    #[default]
+    Auto,
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };

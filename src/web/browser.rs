@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
+use crate::domain::contract::Event;
 use crate::domain::election::TimeUnit;
 use crate::domain::i18n::Lang;
 use crate::domain::json::Json;
@@ -208,15 +209,39 @@ fn js_error_text(e: &JsValue) -> String {
     Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "?".into())
 }
 
-/// Dispatches `name` on the host as a bubbling, composed `CustomEvent` whose `detail` is a plain
-/// object of the given members.
-pub fn dispatch(host: &HtmlElement, name: &str, detail: &[(&str, JsValue)]) {
-    js_emit(host, name, &obj(detail));
-}
-
-/// A list of strings for an event's `detail`.
-pub fn strs(list: &[&str]) -> JsValue {
-    list.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
+/// Dispatches a `pemilu:*` event on the host, bubbling and composed, its `detail` a plain object.
+pub fn emit(host: &HtmlElement, event: &Event) {
+    let n = |n: usize| JsValue::from_f64(n as f64);
+    let detail: Vec<(&str, JsValue)> = match event {
+        Event::Ready { modules, lang } => {
+            let list: Array = modules.iter().map(|m| JsValue::from_str(m.name())).collect();
+            vec![("modules", list.into()), ("lang", lang.code().into())]
+        }
+        Event::Error { code, message, attribute } => {
+            let mut d = vec![("code", code.name().into()), ("message", message.as_str().into())];
+            if let Some(a) = attribute {
+                d.push(("attribute", a.name().into()));
+            }
+            d
+        }
+        Event::QuizStart { total } => vec![("total", n(*total))],
+        Event::QuizAnswer { id, answer, correct, index, total } => vec![
+            ("id", id.as_str().into()),
+            ("answer", (*answer).into()),
+            ("correct", (*correct).into()),
+            ("index", n(*index)),
+            ("total", n(*total)),
+        ],
+        Event::QuizComplete { score, total, hoaxes_caught, hoaxes_total, facts_trusted, facts_total } => vec![
+            ("score", n(*score)),
+            ("total", n(*total)),
+            ("hoaxesCaught", n(*hoaxes_caught)),
+            ("hoaxesTotal", n(*hoaxes_total)),
+            ("factsTrusted", n(*facts_trusted)),
+            ("factsTotal", n(*facts_total)),
+        ],
+    };
+    js_emit(host, event.name().name(), &obj(&detail));
 }
 
 /// One `console.warn` line.
@@ -269,11 +294,6 @@ pub async fn share(title: &str, text: &str, url: Option<&str>) -> Result<bool, (
         Some("copied") => Ok(false),
         _ => Err(()),
     }
-}
-
-/// A number for an event's `detail`.
-pub fn num(n: usize) -> JsValue {
-    JsValue::from_f64(n as f64)
 }
 
 /// The host's place among the page's `[data-pemilu-widget]` elements (a stable storage key for a

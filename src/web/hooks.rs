@@ -5,75 +5,64 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use wasm_bindgen::closure::Closure;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::domain::time::{ms_to_next_minute, ms_to_next_second};
 use crate::web::browser::{now_ms, page_hidden, set_css_var};
 
-/// A self-re-arming `setTimeout` aligned to the next whole second, paused while the page is
-/// hidden, cancelled (with its closure and listener freed) on drop.
+/// The pending timeout of a ticker (`gloo-timers`: cancelled and freed when dropped).
+type Slot = Rc<RefCell<Option<Timeout>>>;
+
+/// A self-re-arming timeout aligned to the next whole second (or minute), paused while the page
+/// is hidden; dropping it cancels the timeout and removes its listener.
 struct Ticker {
-    id: Rc<Cell<Option<i32>>>,
-    func: Rc<RefCell<Option<js_sys::Function>>>,
-    _callback: Closure<dyn FnMut()>,
+    slot: Slot,
     _visibility: Option<EventListener>,
 }
 
-fn arm(id: &Cell<Option<i32>>, func: &RefCell<Option<js_sys::Function>>, coarse: &Cell<bool>) {
-    let (Some(window), Some(f)) = (web_sys::window(), func.borrow().clone()) else { return };
+fn arm(slot: &Slot, set_now: &UseStateSetter<i64>, coarse: &Rc<Cell<bool>>) {
     // A few ms past the boundary, so the new second (or minute) has surely begun when it runs.
     let now = now_ms();
-    let delay = if coarse.get() { ms_to_next_minute(now) } else { ms_to_next_second(now) } as i32 + 4;
-    id.set(window.set_timeout_with_callback_and_timeout_and_arguments_0(&f, delay).ok());
-}
-
-fn disarm(id: &Cell<Option<i32>>) {
-    if let (Some(handle), Some(window)) = (id.take(), web_sys::window()) {
-        window.clear_timeout_with_handle(handle);
-    }
+    let delay = if coarse.get() { ms_to_next_minute(now) } else { ms_to_next_second(now) } as u32 + 4;
+    let (weak, set_now, coarse) = (Rc::downgrade(slot), set_now.clone(), coarse.clone());
+    let timeout = Timeout::new(delay, move || {
+        let Some(slot) = weak.upgrade() else { return };
+        if page_hidden() {
+            slot.borrow_mut().take();
+            return;
+        }
+        set_now.set(now_ms());
+        arm(&slot, &set_now, &coarse);
+    });
+    *slot.borrow_mut() = Some(timeout);
 }
 
 impl Ticker {
     fn start(set_now: UseStateSetter<i64>, coarse: Rc<Cell<bool>>) -> Ticker {
-        let id = Rc::new(Cell::new(None));
-        let func: Rc<RefCell<Option<js_sys::Function>>> = Rc::new(RefCell::new(None));
-        let callback = {
-            let (id, func, set_now, coarse) = (id.clone(), func.clone(), set_now.clone(), coarse.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                id.set(None);
-                if page_hidden() {
-                    return;
-                }
-                set_now.set(now_ms());
-                arm(&id, &func, &coarse);
-            })
-        };
-        *func.borrow_mut() = Some(callback.as_ref().unchecked_ref::<js_sys::Function>().clone());
+        let slot: Slot = Rc::new(RefCell::new(None));
         let visibility = web_sys::window().and_then(|w| w.document()).map(|doc| {
-            let (id, func, coarse) = (id.clone(), func.clone(), coarse.clone());
+            let (slot, set_now, coarse) = (slot.clone(), set_now.clone(), coarse.clone());
             EventListener::new(&doc, "visibilitychange", move |_| {
                 if page_hidden() {
-                    disarm(&id);
-                } else if id.get().is_none() {
+                    slot.borrow_mut().take();
+                } else if slot.borrow().is_none() {
                     set_now.set(now_ms());
-                    arm(&id, &func, &coarse);
+                    arm(&slot, &set_now, &coarse);
                 }
             })
         });
         if !page_hidden() {
-            arm(&id, &func, &coarse);
+            arm(&slot, &set_now, &coarse);
         }
-        Ticker { id, func, _callback: callback, _visibility: visibility }
+        Ticker { slot, _visibility: visibility }
     }
 }
 
 impl Drop for Ticker {
     fn drop(&mut self) {
-        disarm(&self.id);
-        // Break the closure ↔ function reference cycle so both are freed.
-        self.func.borrow_mut().take();
+        self.slot.borrow_mut().take();
     }
 }
 

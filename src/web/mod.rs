@@ -14,7 +14,8 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::domain::config::{Attr, Config};
+use crate::domain::config::Config;
+use crate::domain::contract::{Attr, ErrorCode, Event};
 use components::app::{App, AppProps};
 
 struct Mounted {
@@ -47,11 +48,7 @@ pub fn mount(id: u32, host: HtmlElement, attrs: Object, base: String) -> Result<
     for e in &config.errors {
         let msg = e.message(config.lang);
         browser::warn(&msg);
-        browser::dispatch(
-            &host,
-            "pemilu:error",
-            &[("code", "invalid-attribute".into()), ("message", msg.as_str().into()), ("attribute", e.attr.name().into())],
-        );
+        browser::emit(&host, &Event::Error { code: ErrorCode::InvalidAttribute, message: msg, attribute: Some(e.attr) });
     }
     let config = Rc::new(config);
     MOUNTED.with(|m| {

@@ -210,7 +210,7 @@ test("the iframe form ignores data files from other sites", async () => {
 });
 
 test("a default widget downloads the entry script, the glue and the Wasm, nothing else, within 100 KB brotli", async () => {
-  const { sizes, BUDGET_TOTAL } = await import("../../scripts/sizes.mjs");
+  const { sizes, BUDGET_TOTAL, fallback } = await import("../../scripts/sizes.mjs");
   const page = await newPage(browser, { width: 390, height: 800 });
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
@@ -224,7 +224,8 @@ test("a default widget downloads the entry script, the glue and the Wasm, nothin
   const widgetFiles = requested.filter((p) => !["/default.html", "/tests-article.css"].includes(p));
   assert.deepEqual(widgetFiles.sort(), ["/pemilu-core.js", "/pemilu-core_bg.wasm", "/pemilu-widget.js"]);
   const brotli = widgetFiles.reduce((n, p) => n + sizes(p.slice(1)).brotli, 0);
-  assert.ok(brotli <= BUDGET_TOTAL && BUDGET_TOTAL === 100 * 1024, `a default widget costs ${brotli} B brotli`);
+  assert.ok(brotli <= BUDGET_TOTAL && BUDGET_TOTAL === 100 * 1024, `a default widget costs ${brotli} B brotli${fallback() ? ` (a FALLBACK build: ${fallback()})` : ""}`);
+  assert.equal(fallback(), null, "dist/ was built by the fallback route (dist/BUILD-FALLBACK)");
   assert.deepEqual(page.errors, []);
   assert.deepEqual(await axe(page), []);
   await page.context().close();

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::domain::config::{Config, Module};
+use crate::domain::config::Config;
+use crate::domain::contract::{ErrorCode, Event, Module};
 use crate::domain::data::{parse_dataset, Dataset, BUNDLED_ELECTION_JSON};
 use crate::domain::i18n::Msg;
 use crate::web::browser;
@@ -106,7 +107,8 @@ pub fn app(props: &AppProps) -> Html {
                         return;
                     }
                     let message = problem.map(|(code, message)| {
-                        browser::dispatch(&host, "pemilu:error", &[("code", code.as_str().into()), ("message", message.as_str().into())]);
+                        let code = ErrorCode::of_loader(&code);
+                        browser::emit(&host, &Event::Error { code, message: message.clone(), attribute: None });
                         message
                     });
                     data.set(match (checked, bundled()) {
@@ -141,8 +143,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
             }
             if *settled {
-                let modules: Vec<&str> = config.modules.iter().map(|m| m.name()).collect();
-                browser::dispatch(&host, "pemilu:ready", &[("modules", browser::strs(&modules)), ("lang", config.lang.code().into())]);
+                browser::emit(&host, &Event::Ready { modules: config.modules.clone(), lang: config.lang });
             }
         });
     }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::config::ZoneChoice;
 use crate::domain::election::{coarse_distance, status, zone_label, Announcement, Election, Era, Phase, Remaining, Status};
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::two_digits;
 use crate::domain::time::local_day;
+use crate::domain::time::ZoneChoice;
 use crate::web::browser::{format_day, format_instant, format_int, format_relative, reader_offset, reader_time_zone, DateStyle};
 use crate::web::components::guide;
 use crate::web::components::timeline;

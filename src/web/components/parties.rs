@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::{parse_u64, two_digits};
-use crate::domain::parties::{hundredths, share, sort_small, Filter, Pair, Party, PartyData, Scope, SortBy};
+use crate::domain::parties::{hundredths, share, Filter, Pair, Party, PartyData, Scope, SortBy};
+use crate::domain::text::sort_small;
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, DateStyle};
 use crate::web::hooks::use_module_root;
 use crate::web::markup::{target_attr, Markup};

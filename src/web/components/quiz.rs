@@ -2,18 +2,20 @@
 //! the verdict and the technique with its source, and a result screen that teaches. Progress is
 //! saved per widget in `localStorage`; the bank is fetched when the reader starts.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::domain::contract::ErrorCode;
 use crate::domain::guide::site_of;
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::parse_u64;
-use crate::domain::quiz::{month_year, parse_bank, peek, Answer, Bank, Given, Item, Round, Saved, Step};
+use crate::domain::quiz::{month_year, parse_bank, peek, Answer, Bank, Given, Item, Round, Step};
+use crate::domain::session::{Action, Effect, Env, Intent, Problem, Screen, Session};
 use crate::domain::time::parse_date;
-use crate::web::browser::{self, format_day, num, DateStyle};
+use crate::web::browser::{self, format_day, DateStyle};
 use crate::web::hooks::use_module_root;
 use crate::web::markup::{target_attr, Markup};
 
@@ -40,79 +42,6 @@ impl PartialEq for QuizProps {
             && self.store_key == o.store_key
             && self.share_url == o.share_url
     }
-}
-
-#[derive(Clone, PartialEq)]
-enum Screen {
-    Intro,
-    Loading,
-    Failed(String),
-    Playing,
-}
-
-/// What the reader wants to do once the bank is loaded.
-#[derive(Clone, Copy, PartialEq)]
-enum Intent {
-    New,
-    Continue,
-    Review,
-}
-
-struct State {
-    screen: Screen,
-    bank: Option<Rc<Bank>>,
-    saved: Saved,
-    round: Option<Round>,
-    confidence: Option<u8>,
-    share_status: Option<String>,
-    /// Grows on every transition that moves focus.
-    focus: u32,
-    last_intent: Intent,
-    /// Rounds started in this page view: "play again" draws from `seed + n`.
-    session_rounds: u32,
-    /// Events to dispatch once the state is no longer borrowed (a host listener may act on the
-    /// widget synchronously).
-    outbox: Vec<(&'static str, Vec<(&'static str, JsValue)>)>,
-    /// What the live region says about the last answer.
-    announce: String,
-    /// Why the questions shown are the last good copy of their file, with its date.
-    stale: Option<String>,
-}
-
-fn event(s: &mut State, name: &'static str, detail: Vec<(&'static str, JsValue)>) {
-    s.outbox.push((name, detail));
-}
-
-/// Starts (or resumes) a round with a loaded bank, saving and announcing it.
-fn begin(props: &QuizProps, s: &mut State, bank: Rc<Bank>, intent: Intent) {
-    let raw = browser::load(&props.store_key).unwrap_or_default();
-    let mut saved = Saved::decode(&raw, &bank).unwrap_or_default();
-    let today = browser::today();
-    let round = match intent {
-        Intent::Continue if saved.round.is_some() => saved.round.clone(),
-        Intent::Review => saved.review(today).map(|ids| Round::of(ids, browser::random_seed())),
-        _ => None,
-    };
-    let round = round.unwrap_or_else(|| {
-        // `data-seed` fixes the first round of every page view; "play again" moves on from it.
-        let base = props.seed.map(|s| s as u64).unwrap_or_else(browser::random_seed);
-        let seed = base.wrapping_add(u64::from(s.session_rounds).wrapping_mul(0x9E37_79B9));
-        let avoid = s.round.as_ref().map(|r| r.ids.clone()).unwrap_or_default();
-        s.session_rounds += 1;
-        Round::new(&bank, usize::from(props.count), seed, &avoid)
-    });
-    if round.given.is_empty() {
-        event(s, "pemilu:quiz-start", vec![("total", num(round.total()))]);
-    }
-    saved.round = Some(round.clone());
-    browser::store(&props.store_key, &saved.encode());
-    s.saved = saved;
-    s.round = Some(round);
-    s.bank = Some(bank);
-    s.screen = Screen::Playing;
-    s.confidence = None;
-    s.share_status = None;
-    s.focus += 1;
 }
 
 /// The claim as a forwarded post, with when it circulated.
@@ -212,135 +141,48 @@ fn references(m: &mut Markup, lang: Lang, bank: &Bank) {
     m.close("ul");
 }
 
-/// A file that failed: the `pemilu:error` code and the translated message.
-type Problem = (String, String);
-
-/// Queues `pemilu:error` for a problem (the console has heard of it already).
-fn report(s: &mut State, (code, message): &Problem) {
-    event(s, "pemilu:error", vec![("code", code.as_str().into()), ("message", message.as_str().into())]);
-}
-
-/// Everything a reader can do; one handler applies them all.
-#[derive(Clone)]
-enum Action {
-    Start(Intent),
-    /// The bank; when it is the last good copy of a file that failed, that failure.
-    Loaded(Rc<Bank>, Intent, Option<Problem>),
-    Failed(Problem),
-    Confidence(u8),
-    Answer(Answer),
-    Next,
-    Shared(Option<String>),
-}
-
-/// Applies an action to a copy of the state, with its side effects (storage, events). Returns
-/// whether the bank must be fetched first.
-fn apply(props: &QuizProps, s: &mut State, action: Action) -> bool {
-    let lang = props.lang;
-    match action {
-        Action::Start(intent) => match s.bank.clone() {
-            Some(bank) => begin(props, s, bank, intent),
-            None => {
-                s.screen = Screen::Loading;
-                s.last_intent = intent;
-                return true;
-            }
-        },
-        Action::Loaded(bank, intent, problem) => {
-            if let Some(p) = problem {
-                report(s, &p);
-                s.stale = Some(p.1);
-            }
-            begin(props, s, bank, intent);
-        }
-        Action::Failed(p) => {
-            report(s, &p);
-            s.screen = Screen::Failed(p.1);
-            s.focus += 1;
-        }
-        Action::Confidence(c) => s.confidence = Some(c),
-        Action::Answer(a) => {
-            let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return false };
-            let index = round.given.len();
-            let Some(correct) = round.answer(&bank, Given { answer: a, confidence: s.confidence }) else { return false };
-            let detail = vec![
-                ("id", round.ids[index].as_str().into()),
-                ("answer", a.name().into()),
-                ("correct", correct.into()),
-                ("index", num(index)),
-                ("total", num(round.total())),
-            ];
-            s.saved.round = Some(round.clone());
-            s.saved.last_day = browser::today();
-            browser::store(&props.store_key, &s.saved.encode());
-            event(s, "pemilu:quiz-answer", detail);
-            let truth = if a == Answer::Hoax { correct } else { !correct };
-            s.announce = format!(
-                "{} {}",
-                if correct { Msg::Correct } else { Msg::Incorrect }.text(lang),
-                if truth { Msg::ItIsHoax } else { Msg::ItIsFact }.text(lang)
-            );
-            s.confidence = None;
-            s.focus += 1;
-        }
-        Action::Next => {
-            s.announce.clear();
-            let (Some(bank), Some(round)) = (s.bank.clone(), s.round.as_mut()) else { return false };
-            round.next();
-            let round = round.clone();
-            if round.step() == Step::Done {
-                let score = round.score(&bank);
-                s.saved.finish(&round, &bank, browser::today());
-                let detail = vec![
-                    ("score", num(score.correct)),
-                    ("total", num(round.total())),
-                    ("hoaxesCaught", num(score.hoaxes_caught)),
-                    ("hoaxesTotal", num(score.hoaxes)),
-                    ("factsTrusted", num(score.facts_trusted)),
-                    ("factsTotal", num(score.facts)),
-                ];
-                event(s, "pemilu:quiz-complete", detail);
-            } else {
-                s.saved.round = Some(round);
-            }
-            browser::store(&props.store_key, &s.saved.encode());
-            s.focus += 1;
-        }
-        Action::Shared(status) => s.share_status = status,
-    }
-    false
-}
-
-/// Applies an action, then dispatches its events once the state is released (a host's listener
-/// may act on the widget synchronously) and re-renders. An action arriving while another is being
-/// applied is dropped rather than allowed to break the module.
-fn run(props: &QuizProps, state: &std::cell::RefCell<State>, update: &UseForceUpdateHandle, action: Action) -> bool {
-    let Ok(mut s) = state.try_borrow_mut() else { return false };
-    let fetch = apply(props, &mut s, action);
-    let outbox = std::mem::take(&mut s.outbox);
+/// Applies an action to the session, then runs its effects once the session is released (a
+/// host's listener may act on the widget synchronously) and re-renders. An action arriving while
+/// another is being applied is dropped rather than allowed to break the module.
+fn run(props: &QuizProps, session: &Rc<RefCell<Session>>, update: &UseForceUpdateHandle, action: Action) {
+    let saved = browser::load(&props.store_key).unwrap_or_default();
+    let env = Env { today: browser::today(), random: browser::random_seed(), saved: &saved };
+    let Ok(mut s) = session.try_borrow_mut() else { return };
+    let effects = s.update(action, &env);
     drop(s);
-    for (name, detail) in outbox {
-        browser::dispatch(&props.host, name, &detail);
+    for effect in effects {
+        match effect {
+            Effect::Save(value) => browser::store(&props.store_key, &value),
+            Effect::Emit(event) => browser::emit(&props.host, &event),
+            Effect::Fetch(intent) => {
+                let (p, session, update) = (props.clone(), session.clone(), update.clone());
+                fetch_bank(props, intent, Callback::from(move |a| run(&p, &session, &update, a)));
+            }
+        }
     }
     update.force_update();
-    fetch
 }
 
 /// Fetches and checks the bank, then reports back through `act`.
-fn fetch_bank(props: &QuizProps, act: Callback<Action>, intent: Intent) {
+fn fetch_bank(props: &QuizProps, intent: Intent, act: Callback<Action>) {
     let (url, lang) = (props.src.to_string(), props.lang);
     wasm_bindgen_futures::spawn_local(async move {
         // `None`: not fetched; `Some`: fetched but not a valid bank (not JSON, or what is wrong).
         let mut checked = None;
-        let (_, problem) =
+        let (_, failure) =
             browser::load_checked(&url, lang, true, None, &mut |j| parse_bank(j).map(|b| checked = Some(b)).map_err(|e| e.0)).await;
-        act.emit(match (checked, problem) {
+        act.emit(match (checked, failure) {
             // The bank, or its last good copy (the message says so).
-            (Some(bank), problem) => Action::Loaded(Rc::new(bank), intent, problem),
-            (None, Some(p)) => Action::Failed(p),
+            (Some(bank), p) => Action::Loaded(Rc::new(bank), intent, p.map(problem)),
+            (None, Some(p)) => Action::Failed(problem(p)),
             (None, None) => return,
         });
     });
+}
+
+/// The loader's code and message as a domain problem.
+fn problem((code, message): (String, String)) -> Problem {
+    Problem { code: ErrorCode::of_loader(&code), message }
 }
 
 fn share(lang: Lang, text: String, url: Option<Rc<str>>, act: Callback<Action>) {
@@ -356,39 +198,15 @@ fn share(lang: Lang, text: String, url: Option<Rc<str>>, act: Callback<Action>) 
 #[function_component(Quiz)]
 pub fn quiz(props: &QuizProps) -> Html {
     let lang = props.lang;
-    let state = use_mut_ref(|| State {
-        screen: Screen::Intro,
-        bank: None,
-        saved: Saved::default(),
-        round: None,
-        confidence: None,
-        share_status: None,
-        focus: 0,
-        last_intent: Intent::New,
-        session_rounds: 0,
-        outbox: Vec::new(),
-        announce: String::new(),
-        stale: None,
-    });
+    let session = use_mut_ref(|| Session::new(lang, props.count, props.seed));
     let update = use_force_update();
-
-    // One handler for every action (the state lives in a ref; the view re-renders after each).
+    // Every action goes through the session; the view re-renders after each.
     let act: Callback<Action> = {
-        let state = state.clone();
-        use_callback(props.clone(), move |action: Action, props: &QuizProps| {
-            let intent = if let Action::Start(i) = &action { Some(*i) } else { None };
-            if let (true, Some(intent)) = (run(props, &state, &update, action), intent) {
-                // The fetch reports back through a sender of its own (`act` is being defined here).
-                let (state, p, update) = (state.clone(), props.clone(), update.clone());
-                let back = Callback::from(move |a: Action| {
-                    run(&p, &state, &update, a);
-                });
-                fetch_bank(props, back, intent);
-            }
-        })
+        let session = session.clone();
+        use_callback(props.clone(), move |action: Action, props: &QuizProps| run(props, &session, &update, action))
     };
 
-    let s = state.borrow();
+    let s = session.borrow();
     let (mut m, mut after) = (Markup::default(), Markup::default());
     m.el("h2", &[("class", "pw-title")], Msg::ModuleQuiz.text(lang));
     if let Some(n) = &s.stale {
@@ -468,7 +286,7 @@ pub fn quiz(props: &QuizProps) -> Html {
 
     // One delegated handler for every button (click) and radio (change) in the markup.
     let handler = {
-        let (act, state, url) = (act.clone(), state.clone(), props.share_url.clone());
+        let (act, session, url) = (act.clone(), session.clone(), props.share_url.clone());
         Callback::from(move |e: Event| {
             if e.type_() == "change" {
                 act.emit(Action::Confidence(target_attr(&e, "data-conf").and_then(|c| parse_u64(&c)).map_or(0, |c| c.min(9) as u8)));
@@ -479,15 +297,12 @@ pub fn quiz(props: &QuizProps) -> Html {
                 "new" => Action::Start(Intent::New),
                 "continue" => Action::Start(Intent::Continue),
                 "review" => Action::Start(Intent::Review),
-                "retry" => Action::Start(state.borrow().last_intent),
+                "retry" => Action::Retry,
                 "hoax" => Action::Answer(Answer::Hoax),
                 "fact" => Action::Answer(Answer::Fact),
                 "next" => Action::Next,
                 "share" => {
-                    let s = state.borrow();
-                    if let (Some(bank), Some(round)) = (&s.bank, &s.round) {
-                        let score = round.score(bank).correct.to_string();
-                        let text = tr(lang, Msg::ShareText, &[("score", &score), ("total", &round.total().to_string())]);
+                    if let Some(text) = session.borrow().share_text() {
                         share(lang, text, url.clone(), act.clone());
                     }
                     return;

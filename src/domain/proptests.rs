@@ -8,19 +8,20 @@
 
 use std::collections::HashMap;
 
-use pemilu_widget::domain::config::{Attr, Config};
-use pemilu_widget::domain::data::parse_dataset;
-use pemilu_widget::domain::json::Json;
-use pemilu_widget::domain::num::{parse_i64, parse_u64};
-use pemilu_widget::domain::parties::normalize;
-use pemilu_widget::domain::quiz::parse_bank;
-use pemilu_widget::domain::time::{parse_date, DateTimeOffset};
+use crate::domain::config::Config;
+use crate::domain::contract::Attr;
+use crate::domain::data::parse_dataset;
+use crate::domain::json::Json;
+use crate::domain::num::{parse_i64, parse_u64};
+use crate::domain::quiz::parse_bank;
+use crate::domain::text::normalize;
+use crate::domain::time::{parse_date, DateTimeOffset};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-const ELECTION: &str = include_str!("../data/pemilu-2024.json");
-const PILKADA: &str = include_str!("../data/pilkada-jakarta-2024.json");
-const BANK: &str = include_str!("../data/quiz-id.json");
+const ELECTION: &str = include_str!("../../data/pemilu-2024.json");
+const PILKADA: &str = include_str!("../../data/pilkada-jakarta-2024.json");
+const BANK: &str = include_str!("../../data/quiz-id.json");
 
 /// A parsed JSON value seen through the domain's reader, as the browser's `JSON.parse` result is.
 #[derive(Clone)]
