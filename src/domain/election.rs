@@ -253,6 +253,33 @@ impl Status {
     }
 }
 
+/// What the live region last said, and when: a milestone (phase or stage) is spoken at once,
+/// other changes at most once a minute, and nothing is spoken for the first state heard (the
+/// reader sees it; a live region speaks changes).
+#[derive(Clone, Debug, Default)]
+pub struct Speaker {
+    last: Option<Announcement>,
+    at_ms: i64,
+}
+
+impl Speaker {
+    /// Whether `ann`, heard at `now_ms`, is to be spoken now; if so it becomes the last one said.
+    pub fn hear(&mut self, ann: &Announcement, now_ms: i64) -> bool {
+        let speak = match &self.last {
+            None => {
+                self.last = Some(ann.clone());
+                return false;
+            }
+            Some(prev) => prev != ann && (Status::is_milestone(prev, ann) || now_ms - self.at_ms >= 60_000),
+        };
+        if speak {
+            self.last = Some(ann.clone());
+            self.at_ms = now_ms;
+        }
+        speak
+    }
+}
+
 /// A zone's label parts: abbreviation and whole hours east of UTC.
 pub fn zone_label(z: Zone) -> (&'static str, i32) {
     (z.abbr(), z.offset_minutes() / 60)
@@ -474,5 +501,21 @@ mod tests {
     fn zone_labels() {
         assert_eq!(zone_label(Zone::Wita), ("WITA", 8));
         let _ = days_from_civil(2024, 1, 1);
+    }
+
+    #[test]
+    fn the_speaker_says_milestones_at_once_and_other_changes_once_a_minute() {
+        let left = |minutes| Announcement::Left { days: 0, hours: 1, minutes: Some(minutes) };
+        let mut sp = Speaker::default();
+        let t = 1_700_000_000_000;
+        assert!(!sp.hear(&left(30), t), "the first state is shown, not spoken");
+        assert!(!sp.hear(&left(30), t + 1_000), "nothing changed");
+        assert!(sp.hear(&left(29), t + 60_000));
+        assert!(!sp.hear(&left(28), t + 90_000), "within a minute of the last announcement");
+        assert!(sp.hear(&left(28), t + 120_000));
+        assert!(sp.hear(&Announcement::Open, t + 121_000), "a phase change at once");
+        assert!(sp.hear(&Announcement::After { stage: Some(4) }, t + 122_000));
+        assert!(sp.hear(&Announcement::After { stage: Some(5) }, t + 123_000), "a stage change at once");
+        assert!(!sp.hear(&Announcement::After { stage: Some(5) }, t + 999_000));
     }
 }

@@ -287,6 +287,106 @@ impl PartyData {
     }
 }
 
+/// The module's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[repr(u8)]
+pub enum Tab {
+    #[default]
+    Parties,
+    Pairs,
+    Results,
+}
+
+/// What the reader has chosen in the parties module (the view holds it in one reducer).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Choices {
+    pub tab: Tab,
+    pub query: String,
+    pub filter: Filter,
+    pub sort: SortBy,
+    /// The party whose details are open.
+    pub open: Option<u8>,
+    pub show_all: bool,
+    pub dpr_by_votes: bool,
+    /// Grows on every change that re-creates the control the reader used (the markup is replaced
+    /// whenever it changes); the view marks where focus goes with `data-focus`.
+    pub focus: u32,
+    pub mark: Focus,
+}
+
+/// Where focus goes after the markup is replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    None,
+    /// The selected tab.
+    Tab,
+    /// The row of this party.
+    Row(u8),
+    /// The first row that "Show all" revealed.
+    FirstNew,
+    /// The results order button.
+    Order,
+}
+
+/// What the reader changed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Tab(Tab),
+    Query(String),
+    Scope(Option<Scope>),
+    Pair(Option<u8>),
+    Sort(SortBy),
+    Toggle(u8),
+    ShowAll,
+    DprOrder,
+}
+
+impl Choices {
+    /// Applies one change; focus moves (`focus` grows) when the control used is re-created.
+    pub fn apply(&mut self, change: Change) {
+        let v = self;
+        let mark = match change {
+            Change::Tab(t) => {
+                v.tab = t;
+                Focus::Tab
+            }
+            Change::Query(q) => {
+                v.query = q;
+                Focus::None
+            }
+            Change::Scope(scope) => {
+                v.filter.scope = scope;
+                Focus::None
+            }
+            Change::Pair(pair) => {
+                v.filter.pair = pair;
+                Focus::None
+            }
+            Change::Sort(s) => {
+                v.sort = s;
+                Focus::None
+            }
+            Change::Toggle(n) => {
+                v.open = if v.open == Some(n) { None } else { Some(n) };
+                Focus::Row(n)
+            }
+            Change::ShowAll => {
+                v.show_all = true;
+                Focus::FirstNew
+            }
+            Change::DprOrder => {
+                v.dpr_by_votes = !v.dpr_by_votes;
+                Focus::Order
+            }
+        };
+        if mark != Focus::None {
+            v.mark = mark;
+            v.focus += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,5 +475,34 @@ mod tests {
         assert!(dpr.rows.iter().filter(|r| !dpr.passed(r)).all(|r| r.seats == 0));
         assert!((share(dpr.row(3).unwrap().votes, dpr.total_valid) - 16.72).abs() < 0.005);
         assert!(d.has_results());
+    }
+
+    #[test]
+    fn choices_change_one_thing_and_say_where_focus_goes() {
+        let mut c = Choices::default();
+        assert_eq!((c.tab, c.focus, c.mark), (Tab::Parties, 0, Focus::None));
+        c.apply(Change::Tab(Tab::Results));
+        assert_eq!((c.tab, c.focus, c.mark), (Tab::Results, 1, Focus::Tab));
+        // Typing, filtering and sorting keep focus where the reader is (the field is not re-created).
+        c.apply(Change::Query("pdi".into()));
+        c.apply(Change::Scope(Some(Scope::Aceh)));
+        c.apply(Change::Pair(Some(2)));
+        c.apply(Change::Sort(SortBy::Name));
+        assert_eq!(
+            (c.query.as_str(), c.filter.scope, c.filter.pair, c.sort, c.focus),
+            ("pdi", Some(Scope::Aceh), Some(2), SortBy::Name, 1)
+        );
+        c.apply(Change::Toggle(3));
+        assert_eq!((c.open, c.mark, c.focus), (Some(3), Focus::Row(3), 2));
+        c.apply(Change::Toggle(3));
+        assert_eq!((c.open, c.mark, c.focus), (None, Focus::Row(3), 3), "closing keeps focus on the row");
+        c.apply(Change::Toggle(4));
+        c.apply(Change::Toggle(5));
+        assert_eq!(c.open, Some(5), "one party open at a time");
+        c.apply(Change::ShowAll);
+        assert_eq!((c.show_all, c.mark), (true, Focus::FirstNew));
+        c.apply(Change::DprOrder);
+        c.apply(Change::DprOrder);
+        assert_eq!((c.dpr_by_votes, c.mark, c.focus), (false, Focus::Order, 8));
     }
 }

@@ -567,6 +567,13 @@ impl Saved {
     }
 }
 
+/// The `localStorage` key of one widget's progress: the page's path, the widget (`who`: the host's
+/// id, or its place among the page's widgets) and the bank's URL, so that two quizzes never share
+/// progress and a reload finds its own.
+pub fn progress_slot(path: &str, who: &str, bank_url: &str) -> String {
+    ["pemilu-widget:quiz:", path, "#", who, ":", bank_url].concat()
+}
+
 /// What the intro screen can tell from a saved value before the bank is loaded: the unfinished
 /// round's `(answered, total)`, and how many missed items a review round would hold today.
 pub fn peek(s: &str, today: i64) -> (Option<(usize, usize)>, usize) {

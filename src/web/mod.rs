@@ -3,6 +3,7 @@
 
 mod browser;
 mod components;
+mod dataset;
 mod hooks;
 mod markup;
 mod styles;

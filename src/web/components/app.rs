@@ -7,15 +7,16 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::domain::config::Config;
-use crate::domain::contract::{ErrorCode, Event, Module};
-use crate::domain::data::{parse_dataset, Dataset, BUNDLED_ELECTION_JSON};
+use crate::domain::contract::{Event, Module};
 use crate::domain::i18n::Msg;
+use crate::domain::quiz::progress_slot;
 use crate::web::browser;
 use crate::web::components::countdown::Countdown;
 use crate::web::components::guide;
 use crate::web::components::parties::Parties;
 use crate::web::components::quiz::Quiz;
 use crate::web::components::Same;
+use crate::web::dataset::{use_dataset, Data};
 use crate::web::markup::Markup;
 
 /// Props handed to the app by the embed layer; `generation` grows on every re-configuration.
@@ -30,103 +31,12 @@ pub struct AppProps {
     pub id: u32,
 }
 
-/// Where the election data stands.
-#[derive(Clone, PartialEq)]
-enum Data {
-    Loading,
-    /// The dataset; for the bundled one, why its served copy (read for the voter's guide) could
-    /// not be loaded; and what the reader must know about where the data comes from (a file that
-    /// failed, replaced by its last good copy or the bundled data).
-    Ready(Rc<Dataset>, Option<String>, Option<String>),
-    /// The translated message shown in place of the modules that need the data.
-    Failed(String),
-}
-
-thread_local! {
-    static BUNDLED: Result<Rc<Dataset>, String> = browser::parse_json(BUNDLED_ELECTION_JSON)
-        .and_then(|f| parse_dataset(&f).map_err(|e| e.0))
-        .map(Rc::new);
-}
-
-impl Data {
-    /// Whether this is the bundled dataset (compared by pointer, not by content).
-    fn is_bundled(&self) -> bool {
-        matches!((self, BUNDLED.with(|b| b.as_ref().ok().cloned())), (Data::Ready(d, ..), Some(b)) if Rc::ptr_eq(d, &b))
-    }
-}
-
-fn bundled() -> Data {
-    match BUNDLED.with(Clone::clone) {
-        Ok(e) => Data::Ready(e, None, None),
-        Err(detail) => Data::Failed(detail),
-    }
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config = props.config.clone();
     let lang = config.lang;
     let root = use_node_ref();
-    let data = use_state(|| if config.data_src.is_some() { Data::Loading } else { bundled() });
-    // Answers to an older request (the source changed meanwhile) are dropped.
-    let request = use_mut_ref(|| 0u32);
-
-    // The compiled-in dataset leaves the voter's guide out; a widget that shows the guide reads
-    // the served copy of the same file (the other modules show the bundled data meanwhile).
-    let served =
-        (config.data_src.is_none() && config.modules.contains(&Module::Guide)).then(|| [&*props.base, "data/pemilu-2024.json"].concat());
-
-    // Fetch a newsroom's own dataset, or the served copy, when asked to.
-    {
-        let (data, host, lang, request) = (data.clone(), props.host.clone(), lang, request.clone());
-        use_effect_with((config.data_src.clone(), served), move |(src, served)| {
-            *request.borrow_mut() += 1;
-            let mine = *request.borrow();
-            let own = src.is_some();
-            if own {
-                data.set(Data::Loading);
-            } else if !data.is_bundled() {
-                // The first render already shows the bundled data: no second render for it.
-                data.set(bundled());
-            }
-            if let Some(url) = src.clone().or_else(|| served.clone()) {
-                let request = request.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let mut checked = None;
-                    // What a newsroom's own file that fails is replaced by, for the message.
-                    let instead = match bundled() {
-                        Data::Ready(d, ..) if own => Some((d.election.name.get(lang).to_string(), d.parties.as_of.unwrap_or_default())),
-                        _ => None,
-                    };
-                    let (_, problem) = browser::load_checked(&url, lang, false, instead, &mut |f| {
-                        parse_dataset(f).map(|e| checked = Some(e)).map_err(|e| e.0)
-                    })
-                    .await;
-                    // Dropped: an answer to an older request, or for a widget that is gone.
-                    if *request.borrow() != mine {
-                        return;
-                    }
-                    let message = problem.map(|(code, message)| {
-                        let code = ErrorCode::of_loader(&code);
-                        browser::emit(&host, &Event::Error { code, message: message.clone(), attribute: None });
-                        message
-                    });
-                    data.set(match (checked, bundled()) {
-                        // The file, or its last good copy (the message says so).
-                        (Some(e), _) => Data::Ready(Rc::new(e), None, message),
-                        // A newsroom's own file failed: the bundled data (the message says so).
-                        (None, Data::Ready(d, ..)) if own => Data::Ready(d, None, message),
-                        // The served copy for the guide failed: the guide says why.
-                        (None, Data::Ready(d, ..)) => Data::Ready(d, message, None),
-                        (None, failed) => failed,
-                    });
-                });
-            }
-            // On unmount (or a new source), any answer still on its way is dropped: no event
-            // fires for a widget that is gone.
-            move || *request.borrow_mut() += 1
-        });
-    }
+    let data = use_dataset(&config, &props.base, &props.host);
 
     // On every (re-)configuration: the accent through the CSSOM (CSP-safe), and `pemilu:ready`
     // once the modules show real content; the entry script's placeholder goes at the first render.
@@ -199,17 +109,17 @@ pub fn app(props: &AppProps) -> Html {
                         Some(s) => s.as_str().into(),
                         None => [&*props.base, "data/quiz-", lang.code(), ".json"].concat().into(),
                     };
+                    // A new bank, language or round size starts a fresh quiz component.
+                    let seed = config.seed.map_or_else(String::new, |n| n.to_string());
+                    let key = [&*src, "|", lang.code(), "|", &config.quiz_count.to_string(), "|", &seed].concat();
                     // Stable across reloads: the host's id, else its place among the page's widgets.
                     let who = match props.host.id() {
                         id if id.is_empty() => browser::widget_index(&props.host).map_or_else(|| props.id.to_string(), |i| ["n", &i.to_string()].concat()),
                         id => id,
                     };
-                    let store_key: Rc<str> = ["pemilu-widget:quiz:", &browser::page_path(), "#", &who, ":", &src].concat().into();
-                    // A new bank, language or round size starts a fresh quiz component.
-                    let seed = config.seed.map_or_else(String::new, |n| n.to_string());
-                    let key = [&*src, "|", lang.code(), "|", &config.quiz_count.to_string(), "|", &seed].concat();
+                    let slot: Rc<str> = progress_slot(&browser::page_path(), &who, &src).into();
                     let share_url: Option<Rc<str>> = config.share_url.as_deref().map(Into::into);
-                    html! { <Quiz {key} host={props.host.clone()} {lang} {src} count={config.quiz_count} seed={config.seed} {store_key} {share_url} /> }
+                    html! { <Quiz {key} host={props.host.clone()} {slot} {lang} {src} count={config.quiz_count} seed={config.seed} {share_url} /> }
                 }
                 // Every module but the quiz shows the dataset.
                 (_, Data::Loading) => html! { <p class="pw-loading" role="status">{ Msg::DataLoading.text(lang) }</p> },

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::election::{coarse_distance, status, zone_label, Announcement, Election, Era, Phase, Remaining, Status};
+use crate::domain::election::{coarse_distance, status, zone_label, Announcement, Election, Era, Phase, Remaining, Speaker};
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::two_digits;
 use crate::domain::time::local_day;
@@ -77,9 +77,8 @@ fn stage_sentence(lang: Lang, e: &Election, current: Option<usize>, done: bool) 
 /// when, and the clock's pace (set once nothing on screen changes by the second).
 #[derive(Default)]
 struct Spoken {
-    last: Option<Announcement>,
+    speaker: Speaker,
     text: String,
-    at_ms: i64,
     slow: Rc<Cell<bool>>,
 }
 
@@ -237,20 +236,14 @@ pub fn countdown(props: &CountdownProps) -> Html {
     {
         let ann = st.announcement();
         let mut sp = spoken.borrow_mut();
-        match &sp.last {
-            None => sp.last = Some(ann),
-            Some(prev) if *prev != ann && (Status::is_milestone(prev, &ann) || now - sp.at_ms >= 60_000) => {
-                sp.text = match &ann {
-                    Announcement::Left { days, hours, minutes } => {
-                        tr(lang, Msg::AnnounceLeft, &[("left", &spoken_left(lang, *days, *hours, *minutes))])
-                    }
-                    Announcement::Open => tr(lang, Msg::AnnounceOpen, &[("time", close_time)]),
-                    Announcement::After { .. } => tr(lang, Msg::AnnounceClosed, &[("stage", sentence.as_deref().unwrap_or_default())]),
-                };
-                sp.at_ms = now;
-                sp.last = Some(ann);
-            }
-            _ => {}
+        if sp.speaker.hear(&ann, now) {
+            sp.text = match &ann {
+                Announcement::Left { days, hours, minutes } => {
+                    tr(lang, Msg::AnnounceLeft, &[("left", &spoken_left(lang, *days, *hours, *minutes))])
+                }
+                Announcement::Open => tr(lang, Msg::AnnounceOpen, &[("time", close_time)]),
+                Announcement::After { .. } => tr(lang, Msg::AnnounceClosed, &[("stage", sentence.as_deref().unwrap_or_default())]),
+            };
         }
     }
     let live = spoken.borrow().text.clone();

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::i18n::{tr, Lang, Msg};
 use crate::domain::num::{parse_u64, two_digits};
-use crate::domain::parties::{hundredths, share, Filter, Pair, Party, PartyData, Scope, SortBy};
+use crate::domain::parties::{hundredths, share, Change, Choices, Focus, Pair, Party, PartyData, Scope, SortBy, Tab};
 use crate::domain::text::sort_small;
 use crate::web::browser::{format_day, format_int, format_percent, format_percent_short, DateStyle};
 use crate::web::hooks::use_module_root;
@@ -30,15 +30,6 @@ impl PartialEq for PartiesProps {
 /// Parties shown before the reader asks for the whole list.
 const FIRST_ROWS: usize = 8;
 
-#[derive(Clone, Copy, PartialEq, Default)]
-#[repr(u8)]
-enum Tab {
-    #[default]
-    Parties,
-    Pairs,
-    Results,
-}
-
 /// The tabs in order of `Tab as usize`: label and id.
 const TABS: [(Tab, Msg, &str); 3] = [
     (Tab::Parties, Msg::TabParties, "pw-tab-parties"),
@@ -46,93 +37,13 @@ const TABS: [(Tab, Msg, &str); 3] = [
     (Tab::Results, Msg::TabResults, "pw-tab-results"),
 ];
 
-/// What the reader has chosen in the module, in one reducer: every change applies to the latest
-/// state, and one hook serves all of them.
-#[derive(Clone, PartialEq, Default)]
-struct View {
-    tab: Tab,
-    query: String,
-    filter: Filter,
-    sort: SortBy,
-    /// The party whose details are open.
-    open: Option<u8>,
-    show_all: bool,
-    dpr_by_votes: bool,
-    /// Grows on every change that re-creates the control the reader used (the markup is replaced
-    /// whenever it changes); the view marks where focus goes with `data-focus`.
-    focus: u32,
-    mark: Mark,
-}
-
-/// Where focus goes after the markup is replaced.
-#[derive(Clone, Copy, PartialEq, Default)]
-enum Mark {
-    #[default]
-    None,
-    /// The selected tab.
-    Tab,
-    /// The row of this party.
-    Row(u8),
-    /// The first row that "Show all" revealed.
-    FirstNew,
-    /// The results order button.
-    Order,
-}
-
-enum Change {
-    Tab(Tab),
-    Query(String),
-    Scope(Option<Scope>),
-    Pair(Option<u8>),
-    Sort(SortBy),
-    Toggle(u8),
-    ShowAll,
-    DprOrder,
-}
-
-impl Reducible for View {
+/// The reader's choices go through the domain's pure `Choices::apply`.
+impl Reducible for Choices {
     type Action = Change;
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut v = Rc::unwrap_or_clone(self);
-        let mark = match change {
-            Change::Tab(t) => {
-                v.tab = t;
-                Mark::Tab
-            }
-            Change::Query(q) => {
-                v.query = q;
-                Mark::None
-            }
-            Change::Scope(scope) => {
-                v.filter.scope = scope;
-                Mark::None
-            }
-            Change::Pair(pair) => {
-                v.filter.pair = pair;
-                Mark::None
-            }
-            Change::Sort(s) => {
-                v.sort = s;
-                Mark::None
-            }
-            Change::Toggle(n) => {
-                v.open = if v.open == Some(n) { None } else { Some(n) };
-                Mark::Row(n)
-            }
-            Change::ShowAll => {
-                v.show_all = true;
-                Mark::FirstNew
-            }
-            Change::DprOrder => {
-                v.dpr_by_votes = !v.dpr_by_votes;
-                Mark::Order
-            }
-        };
-        if mark != Mark::None {
-            v.mark = mark;
-            v.focus += 1;
-        }
+        v.apply(change);
         Rc::new(v)
     }
 }
@@ -438,7 +349,7 @@ fn button<'m>(m: &'m mut Markup, attrs: &[(&str, &str)], act: &str, focus: bool)
 
 /// The rows of the parties list, each a button that opens the party's details in place, and
 /// "Show all" when the list is cut short.
-fn rows(d: &PartyData, lang: Lang, view: &View, list: &[&Party], limited: bool) -> Html {
+fn rows(d: &PartyData, lang: Lang, view: &Choices, list: &[&Party], limited: bool) -> Html {
     let mut m = Markup::default();
     if list.is_empty() {
         m.p("pw-empty", Msg::NoParty.text(lang));
@@ -448,8 +359,8 @@ fn rows(d: &PartyData, lang: Lang, view: &View, list: &[&Party], limited: bool) 
     for (i, p) in shown.iter().enumerate() {
         let expanded = view.open == Some(p.number);
         let focus = match view.mark {
-            Mark::Row(n) => n == p.number,
-            Mark::FirstNew => i == FIRST_ROWS,
+            Focus::Row(n) => n == p.number,
+            Focus::FirstNew => i == FIRST_ROWS,
             _ => false,
         };
         let n = p.number.to_string();
@@ -503,7 +414,7 @@ fn option(m: &mut Markup, value: &str, text: &str, selected: bool) {
 #[function_component(Parties)]
 pub fn parties(props: &PartiesProps) -> Html {
     let PartiesProps { data: d, lang } = props.clone();
-    let view = use_reducer(View::default);
+    let view = use_reducer(Choices::default);
     let act = view.dispatcher().to_callback();
     // The tabs in order (`Tab as usize`); the results tab only when there are results.
     let tabs = &TABS[..if d.has_results() { 3 } else { 2 }];
@@ -593,7 +504,7 @@ pub fn parties(props: &PartiesProps) -> Html {
             &mut head,
             &[("role", "tab"), ("id", id), ("aria-selected", s), ("aria-controls", "pw-tabpanel"), ("tabindex", index)],
             ["t0", "t1", "t2"][i],
-            selected && view.mark == Mark::Tab,
+            selected && view.mark == Focus::Tab,
         )
         .text(label.text(lang))
         .close("button");
@@ -649,7 +560,7 @@ pub fn parties(props: &PartiesProps) -> Html {
             m.open("div", &[]);
             if d.dpr.is_some() {
                 let label = if view.dpr_by_votes { Msg::SortTableNumber } else { Msg::SortTableVotes };
-                button(&mut m, &[("class", "pw-btn pw-btn-quiet")], "o", view.mark == Mark::Order).text(label.text(lang)).close("button");
+                button(&mut m, &[("class", "pw-btn pw-btn-quiet")], "o", view.mark == Focus::Order).text(label.text(lang)).close("button");
             }
             results(&mut m, &d, lang, view.dpr_by_votes);
             m.close("div");

@@ -27,8 +27,8 @@ pub struct QuizProps {
     pub src: Rc<str>,
     pub count: u8,
     pub seed: Option<i64>,
-    /// The `localStorage` key of this widget's progress.
-    pub store_key: Rc<str>,
+    /// The `localStorage` key of this widget's progress (`quiz::progress_slot`).
+    pub slot: Rc<str>,
     /// What Share links to (`data-share-url`); `None`: the article's own address.
     pub share_url: Option<Rc<str>>,
 }
@@ -39,7 +39,7 @@ impl PartialEq for QuizProps {
             && self.src == o.src
             && self.count == o.count
             && self.seed == o.seed
-            && self.store_key == o.store_key
+            && self.slot == o.slot
             && self.share_url == o.share_url
     }
 }
@@ -145,14 +145,14 @@ fn references(m: &mut Markup, lang: Lang, bank: &Bank) {
 /// host's listener may act on the widget synchronously) and re-renders. An action arriving while
 /// another is being applied is dropped rather than allowed to break the module.
 fn run(props: &QuizProps, session: &Rc<RefCell<Session>>, update: &UseForceUpdateHandle, action: Action) {
-    let saved = browser::load(&props.store_key).unwrap_or_default();
+    let saved = browser::load(&props.slot).unwrap_or_default();
     let env = Env { today: browser::today(), random: browser::random_seed(), saved: &saved };
     let Ok(mut s) = session.try_borrow_mut() else { return };
     let effects = s.update(action, &env);
     drop(s);
     for effect in effects {
         match effect {
-            Effect::Save(value) => browser::store(&props.store_key, &value),
+            Effect::Save(value) => browser::store(&props.slot, &value),
             Effect::Emit(event) => browser::emit(&props.host, &event),
             Effect::Fetch(intent) => {
                 let (p, session, update) = (props.clone(), session.clone(), update.clone());
@@ -268,7 +268,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             m.close("div");
         }
         _ => {
-            let (unfinished, review) = peek(&browser::load(&props.store_key).unwrap_or_default(), browser::today());
+            let (unfinished, review) = peek(&browser::load(&props.slot).unwrap_or_default(), browser::today());
             m.p("pw-intro", Msg::QuizIntro.text(lang)).open("div", &[("class", "pw-answers")]);
             if let Some((answered, total)) = unfinished {
                 let label = tr(lang, Msg::QuizContinue, &[("n", &(answered + 1).min(total).to_string()), ("total", &total.to_string())]);
