@@ -42,7 +42,7 @@ for (const [lang, colorScheme, width] of [["id", "light", 320], ["en", "dark", 1
       const a = li.querySelector("a");
       return a && { href: a.href, text: a.textContent, rel: a.rel, target: a.target };
     }));
-    assert.equal(links.length, 26);
+    assert.equal(links.length, 31);
     for (const l of links) {
       assert.ok(l && /^https?:\/\//.test(l.href), JSON.stringify(l));
       assert.match(l.text, lang === "id" ? /^Sumber: [a-z0-9.-]+, per \d{1,2} [A-Z][a-z]{2,3} \d{4}$/ : /^Source: [a-z0-9.-]+, as of \d{1,2} [A-Z][a-z]{2,3} \d{4}$/);

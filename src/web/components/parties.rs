@@ -198,13 +198,20 @@ fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
     m.into_html()
 }
 
-/// A results table's caption and column headers; its rows follow (`row`), then `</tbody></table>`.
-fn open_table(m: &mut Markup, caption: &str, cols: &[&str]) {
-    m.open("table", &[("class", "pw-table")]).el("caption", &[], caption).open("thead", &[]).open("tr", &[]);
+/// A results table's caption and column headers, inside its own scrolling region (at large text
+/// sizes a table may be wider than the article: it scrolls there, labelled by its caption and
+/// reachable by keyboard, never the page); its rows follow (`row`), then [`close_table`].
+fn open_table(m: &mut Markup, id: &str, caption: &str, cols: &[&str]) {
+    m.open("div", &[("class", "pw-scroll"), ("role", "region"), ("tabindex", "0"), ("aria-labelledby", id)]);
+    m.open("table", &[("class", "pw-table")]).el("caption", &[("id", id)], caption).open("thead", &[]).open("tr", &[]);
     for (i, c) in cols.iter().enumerate() {
         m.el("th", &[("scope", "col"), ("class", if i == 0 { "" } else { "pw-num-col" })], c);
     }
     m.close("tr").close("thead").open("tbody", &[]);
+}
+
+fn close_table(m: &mut Markup) {
+    m.close("tbody").close("table").close("div");
 }
 
 /// A table row: its header, a mark if the party passed, and the figures, the second (the share)
@@ -247,13 +254,13 @@ fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
             caption = [caption.as_str(), " (", dec, ")"].concat();
         }
         m.open("div", &[("class", "pw-result pw-pres")]);
-        open_table(m, &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]]);
+        open_table(m, "pw-cap-pairs", &caption, &[Msg::ColPair.text(lang), cols[0], cols[1]]);
         for (n, v) in &r.votes {
             let s = share(*v, r.total_valid);
             let name = d.pair(*n).map(pair_label).unwrap_or_default();
             row(m, &then(pair_no(*n), &name), &[&format_int(lang, *v as i64), &format_percent(lang, s)], s, &max, false, lang);
         }
-        m.close("tbody").close("table");
+        close_table(m);
         let mut note = tr(lang, Msg::TotalValid, &[("votes", &format_int(lang, r.total_valid as i64))]);
         if let Some((bad, cast)) = r.invalid {
             note = then(
@@ -299,14 +306,14 @@ fn results(m: &mut Markup, d: &PartyData, lang: Lang, by_votes: bool) {
         let threshold_votes = (r.total_valid as f64 * r.threshold_percent / 100.0).ceil() as i64;
         let passed = r.rows.iter().filter(|row| r.passed(row)).count();
         m.open("div", &[("class", "pw-result pw-dpr")]);
-        open_table(m, &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)]);
+        open_table(m, "pw-cap-dpr", &caption, &[Msg::ColParty.text(lang), cols[0], cols[1], Msg::ColSeats.text(lang)]);
         for x in rows {
             let s = share(x.votes, r.total_valid);
             let name = d.party(x.party).map(|p| p.abbr.as_str()).unwrap_or_default();
             let cells = [&*format_int(lang, x.votes as i64), &format_percent(lang, s), &x.seats.to_string()];
             row(m, &then(x.party.to_string(), name), &cells, s, &max, r.passed(x), lang);
         }
-        m.close("tbody").close("table");
+        close_table(m);
         // No published figure matches the stored total: the widget says it computed the threshold.
         let note = tr(
             lang,
