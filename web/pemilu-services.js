@@ -13,7 +13,7 @@
 //   the copy's date; next() gives up;
 // - no `json`: nothing to show; `code` (data-fetch-failed or data-invalid) and `message` say why.
 // Messages are translated here, so that their words are not in the Wasm every reader downloads.
-const TIMEOUT = 6000, MAX = 2 << 20, KEEP = 200000, FILES = 4, KEY = "pemilu-widget:file:";
+const TIMEOUT = 6000, MAX = 2 << 20, KEEP = 200000, FILES = 4, KEY = "pemilu-widget:file:", DEPTH = 32;
 const W = window;
 const T = {
   id: {
@@ -23,6 +23,7 @@ const T = {
     bundled: "Yang ditampilkan adalah data bawaan widget: {name}, per {date}.",
     html: "dikirim sebagai {type}, bukan JSON",
     big: "lebih dari {mb} MB",
+    deep: "bersarang lebih dari {n} tingkat",
     locale: "id-ID",
   },
   en: {
@@ -32,6 +33,7 @@ const T = {
     bundled: "Showing the widget's built-in data: {name}, as of {date}.",
     html: "served as {type}, not JSON",
     big: "larger than {mb} MB",
+    deep: "nested more than {n} levels deep",
     locale: "en-GB",
   },
 };
@@ -64,6 +66,22 @@ function copy(url) {
   return null;
 }
 
+/** Whether `text` nests objects and arrays more than DEPTH levels deep (the formats need fewer
+ * than ten): such a file is refused before it is parsed, whatever the browser's parser allows. */
+function deep(text) {
+  let d = 0, str = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (str) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) str = false;
+    } else if (c === 34) str = true;
+    else if (c === 91 || c === 123) { if (++d > DEPTH) return true; }
+    else if (c === 93 || c === 125) d--;
+  }
+  return false;
+}
+
 /** One fetch: { json, text } or { code, detail: [key of T or null, text] }. */
 async function get(url) {
   const ctl = new AbortController();
@@ -87,6 +105,7 @@ async function get(url) {
       text += dec.decode(r.value, { stream: true });
     }
     text += dec.decode();
+    if (deep(text)) return { code: "data-invalid", detail: ["deep", { n: DEPTH }] };
     try { return { json: JSON.parse(text), text }; } catch (e) { return { code: "data-invalid", detail: e.message }; }
   } finally {
     clearTimeout(timer);

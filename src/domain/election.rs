@@ -94,6 +94,14 @@ impl Election {
     pub fn stage_start(&self, stage: &Stage, zone: ZoneChoice) -> i64 {
         wall_clock_instant(stage.start_day, i64::from(stage.start_minutes) * MINUTE_MS, self.offset_for(zone))
     }
+
+    /// Between two stages on `today`: the current stage `current` ended before today and a later
+    /// one has yet to start; its index. (A one-day stage such as the confirmation of the
+    /// president-elect is then the last stage, not the current one.)
+    pub fn next_stage(&self, current: Option<usize>, today: i64) -> Option<usize> {
+        let i = current?;
+        (self.stages[i].end_day < today && i + 1 < self.stages.len()).then_some(i + 1)
+    }
 }
 
 /// A duration split for display; never negative.
@@ -517,5 +525,23 @@ mod tests {
         assert!(sp.hear(&Announcement::After { stage: Some(4) }, t + 122_000));
         assert!(sp.hear(&Announcement::After { stage: Some(5) }, t + 123_000), "a stage change at once");
         assert!(!sp.hear(&Announcement::After { stage: Some(5) }, t + 999_000));
+    }
+
+    #[test]
+    fn between_stages_the_last_one_and_the_next_are_named() {
+        let e = e();
+        let idx = |id: &str| e.stages.iter().position(|s| s.id == id);
+        let day = |y, m, d| days_from_civil(y, m, d);
+        let now = |t: &str| status(&e, WIB, at(t)).current_stage;
+        // 1 June 2024: the president-elect was confirmed on 24 April, the inauguration is in October.
+        let current = now("2024-06-01T12:00:00+07:00");
+        let next = e.next_stage(current, day(2024, 6, 1)).expect("between two stages");
+        assert_eq!(e.stages[next].start_day, day(2024, 10, 20));
+        assert!(e.stages[current.unwrap()].end_day < day(2024, 6, 1));
+        // During a stage, and after the last one: no next stage.
+        let campaign = idx("campaign");
+        assert_eq!(e.next_stage(campaign, day(2024, 1, 20)), None);
+        assert_eq!(e.next_stage(Some(e.stages.len() - 1), day(2026, 12, 6)), None);
+        assert_eq!(e.next_stage(None, day(2023, 1, 1)), None);
     }
 }

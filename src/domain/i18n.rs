@@ -115,6 +115,7 @@ messages! {
     NextElectionOn => "Berikutnya: {name}, {date} ({relative}).", "Next: {name}, on {date} ({relative}).";
     SourceAsOf => "Sumber: {site}, per {date}", "Source: {site}, as of {date}";
     CurrentStage => "Tahap saat ini: {stage} ({dates}).", "Current stage: {stage} ({dates}).";
+    StageBetween => "Tahap terakhir: {stage} ({dates}). Berikutnya: {next} ({next_dates}).", "Last stage: {stage} ({dates}). Next: {next} ({next_dates}).";
     AllStagesDone => "Semua tahapan telah selesai; tahap terakhir: {stage} ({dates}).", "All stages are complete; the last was {stage} ({dates}).";
     TimelineHeading => "Tahapan pemilihan", "Election timeline";
     StageCurrentMark => "tahap saat ini", "current stage";
@@ -152,7 +153,7 @@ messages! {
     NominatedPair => "Mengusulkan pasangan {pairs}.", "Nominated pair {pairs}.";
     BackedPair => "Juga mendukung pasangan {pairs} (bukan partai pengusul).", "Also backed pair {pairs} (not a nominating party).";
     NoPair => "Tidak mengusulkan pasangan calon presiden.", "Did not nominate a presidential pair.";
-    DprLine => "DPR: {votes} suara ({share}), {seats} kursi.", "DPR: {votes} votes ({share}), {seats} seats.";
+    DprLine => "DPR: {votes} suara ({share}, per {votes_date}), {seats} kursi (per {seats_date}).", "DPR: {votes} votes ({share}, as of {votes_date}), {seats} seats (as of {seats_date}).";
     Passed => "Lolos ambang batas parlemen {threshold}.", "Passed the {threshold} parliamentary threshold.";
     NotPassed => "Tidak lolos ambang batas parlemen {threshold}.", "Did not pass the {threshold} parliamentary threshold.";
     NoDpr => "Tidak ikut pemilihan DPR.", "Did not contest the DPR.";
@@ -163,7 +164,7 @@ messages! {
     Independent => "Partai pengusul: tidak ada (jalur perseorangan).", "Nominating parties: none (independent pair).";
     NoPartyList => "Partai tidak ada di surat suara pemilihan ini dan tidak bernomor urut; partai mengusung pasangan calon:", "Parties are not on this ballot and have no ballot numbers; they nominate candidate pairs:";
     OtherSupporters => "Juga didukung: {parties}.", "Also backed by: {parties}.";
-    PairResult => "Hasil: {votes} suara ({share}).", "Result: {votes} votes ({share}).";
+    PairResult => "Hasil: {votes} suara ({share}, per {date}).", "Result: {votes} votes ({share}, as of {date}).";
     PairSource => "Sumber pasangan calon", "Candidate pair source";
     ResultCaption => "Hasil pemilihan {office}, ditetapkan {by} {date}", "{office} election result, set by {by} on {date}";
     OfficePresident => "presiden", "Presidential";

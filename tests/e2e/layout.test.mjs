@@ -12,6 +12,8 @@ const STATES = {
   campaign: { "data-timezone": "WITA", "data-now": "2024-02-10T12:00:00+08:00" },
   open: { "data-timezone": "WIT", "data-now": "2024-02-14T09:15:00+09:00" },
   recap: { "data-timezone": "WIB", "data-now": "2024-03-01T09:15:00+07:00" },
+  // Between two stages: the sentence names the last one and the next, each with its dates.
+  between: { "data-timezone": "WIB", "data-now": "2024-06-01T09:15:00+07:00" },
   done: {},
   custom: { "data-timezone": "WIB", "data-election-date": "2029-02-14T07:00:00+07:00", "data-election-name": "Simulasi: pemilu berikutnya (tanggal contoh)" },
   all: { "data-modules": "countdown,parties,quiz", "data-now": "2024-02-14T09:15:00+09:00", "data-timezone": "WIT" },

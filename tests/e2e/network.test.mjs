@@ -30,6 +30,8 @@ const ROUTES = {
     res.write("["); more();
     res.on("error", () => {});
   },
+  // A valid dataset carrying 100,000 nested arrays in a member the widget does not read.
+  "/deep.json": (res) => json(res, String(ELECTION).replace(/^\{/, `{"x":${"[".repeat(100000)}${"]".repeat(100000)},`)),
   "/shared.json": (res) => json(res, ELECTION),
   "/flaky.json": (res) => (flaky ? json(res, ELECTION) : (res.writeHead(503, cors()), res.end())),
   "/flaky-bank.json": (res) => (flaky ? json(res, BANK) : (res.writeHead(503, cors()), res.end())),
@@ -103,6 +105,17 @@ test("HTML instead of JSON, and 20 MB, are refused as data-invalid without freez
   assert.match(await widgetText(page, "big"), /does not follow the format: larger than 2 MB\./);
   assert.ok(hits.get("/big.json") === 1);
   assert.ok((await page.evaluate(() => window.__long)) < 200, "no long task while refusing 20 MB");
+  await page.context().close();
+});
+
+test("a file nested deeper than 32 levels is refused as data-invalid, quickly, whatever the parser allows", async () => {
+  const page = await open([["deep", "/deep.json"], ["deep-id", "/deep.json", { "data-lang": "id" }]]);
+  await waitReady(page, 2);
+  assert.deepEqual(await errorsOf(page), { deep: "data-invalid", "deep-id": "data-invalid" });
+  assert.match(await widgetText(page, "deep"), /does not follow the format: nested more than 32 levels deep\./);
+  assert.match(await widgetText(page, "deep-id"), /tidak sesuai format: bersarang lebih dari 32 tingkat\./);
+  // The widget goes on with its built-in data, and says so.
+  assert.match(await widgetText(page, "deep"), /Showing the widget's built-in data/);
   await page.context().close();
 });
 

@@ -81,7 +81,7 @@ test("a party's details open in place with the keyboard", async () => {
   const text = await details.innerText();
   assert.match(text, /Partai Demokrasi Indonesia Perjuangan/);
   assert.match(text, /Mengusulkan pasangan 03 \(Ganjar Pranowo – Mahfud MD\)\./);
-  assert.match(text, /DPR: 25\.387\.279 suara \(16,72%\), 110 kursi\. Lolos ambang batas parlemen 4%\./);
+  assert.match(text, /DPR: 25\.387\.279 suara \(16,72%, per 20 Mar 2024\), 110 kursi \(per 25 Agu 2024\)\. Lolos ambang batas parlemen 4%\./);
   assert.deepEqual(await details.getByRole("link").evaluateAll((as) => as.map((a) => [a.target, a.rel, a.href.startsWith("https://")])),
     [["_blank", "noopener noreferrer", true], ["_blank", "noopener noreferrer", true]]);
   await page.keyboard.press("Space");
@@ -109,9 +109,9 @@ test("tabs by keyboard: the pairs with equal weight, and the results tables", as
   const cards = w.locator(".pw-pair");
   assert.equal(await cards.count(), 3);
   const texts = await cards.allInnerTexts();
-  assert.match(texts[0], /^01[\s\S]*Anies Rasyid Baswedan – A\. Muhaimin Iskandar[\s\S]*Nominating parties: PKB \(1\), NasDem \(5\), PKS \(8\)\.[\s\S]*Result: 40,971,906 votes \(24\.95%\)\./);
-  assert.match(texts[1], /^02[\s\S]*Prabowo Subianto – Gibran Rakabuming Raka[\s\S]*Nominating parties: Gerindra \(2\), Golkar \(4\), Garuda \(11\), PAN \(12\), PBB \(13\), Demokrat \(14\), PSI \(15\)\.[\s\S]*Result: 96,214,691 votes \(58\.59%\)\./);
-  assert.match(texts[2], /^03[\s\S]*Ganjar Pranowo – Mahfud MD[\s\S]*Nominating parties: PDI-P \(3\), Hanura \(10\), Perindo \(16\), PPP \(17\)\.[\s\S]*Result: 27,040,878 votes \(16\.47%\)\./);
+  assert.match(texts[0], /^01[\s\S]*Anies Rasyid Baswedan – A\. Muhaimin Iskandar[\s\S]*Nominating parties: PKB \(1\), NasDem \(5\), PKS \(8\)\.[\s\S]*Result: 40,971,906 votes \(24\.95%, as of 20 Mar 2024\)\./);
+  assert.match(texts[1], /^02[\s\S]*Prabowo Subianto – Gibran Rakabuming Raka[\s\S]*Nominating parties: Gerindra \(2\), Golkar \(4\), Garuda \(11\), PAN \(12\), PBB \(13\), Demokrat \(14\), PSI \(15\)\.[\s\S]*Result: 96,214,691 votes \(58\.59%, as of 20 Mar 2024\)\./);
+  assert.match(texts[2], /^03[\s\S]*Ganjar Pranowo – Mahfud MD[\s\S]*Nominating parties: PDI-P \(3\), Hanura \(10\), Perindo \(16\), PPP \(17\)\.[\s\S]*Result: 27,040,878 votes \(16\.47%, as of 20 Mar 2024\)\./);
   for (const t of texts) assert.match(t, /Candidate pair source/);
   const pair2 = await cards.nth(1).getByRole("link").evaluateAll((as) => as.map((a) => a.href));
   assert.equal(pair2.length, 4);

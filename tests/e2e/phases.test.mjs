@@ -34,8 +34,9 @@ const PHASES = [
     en: ["Indonesia's 2024 general election", [/\(yesterday\)/, /Recapitulation of results/], []],
   }],
   ["2024-06-01T10:00:00+07:00", {
-    id: ["Pemilu 2024", [/\(3 bulan yang lalu\)/, /Tahap saat ini: Penetapan presiden terpilih/], [/hari yang lalu/]],
-    en: ["Indonesia's 2024 general election", [/\(3 months ago\)/, /Current stage: President-elect confirmed/], [/days ago/]],
+    // Between two stages: the one that ended and the one to come, not a "current" stage long over.
+    id: ["Pemilu 2024", [/\(3 bulan yang lalu\)/, /Tahap terakhir: Penetapan presiden terpilih \(24 Apr 2024\)\. Berikutnya: Pelantikan presiden \(20 Okt 2024\)\./], [/hari yang lalu/, /Tahap saat ini/]],
+    en: ["Indonesia's 2024 general election", [/\(3 months ago\)/, /Last stage: President-elect confirmed \(24 Apr 2024\)\. Next: Presidential inauguration \(20 Oct 2024\)\./], [/days ago/, /Current stage/]],
   }],
   ["2025-02-14T10:00:00+07:00", {
     id: ["Pemilu 2024", [/\(12 bulan yang lalu\)/, /Berikutnya: Pemilu nasional 2029; tanggal pemungutan suara belum ditetapkan\./, /Sumber: jakarta365\.net, per 23 Feb 2026/],
@@ -146,6 +147,29 @@ for (const tz of ["Asia/Makassar", "America/North_Dakota/New_Salem"]) {
     assert.match(await widgetText(page, "id"), new RegExp(`waktu setempat Anda \\(${tz.replace(/\//g, "\\/")}\\)`));
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 320, `the page is ${wide}px wide at 320px`);
+    await page.context().close();
+  });
+}
+
+// The live region at the boundaries, in the default widget (all its modules), with the page's
+// clock driven by Playwright: it speaks the opening at 07.00 and the closing at 13.00 local time.
+for (const lang of ["en", "id"]) {
+  test(`the live region speaks the polls opening and closing at the boundaries (${lang}, default widget)`, async () => {
+    const page = await newPage(browser, { width: 1024, timezoneId: "Asia/Jakarta" });
+    await page.clock.install({ time: new Date("2024-02-14T06:59:00+07:00") });
+    await page.goto(`${server.base}/article.html`);
+    await addWidgets(page, [{ id: "d", attrs: { "data-lang": lang } }]);
+    await page.evaluate(() => window.PemiluWidget.scan());
+    await waitReady(page);
+    const live = () => page.evaluate(() => document.getElementById("d").shadowRoot.querySelector('.pw-countdown [aria-live="polite"]').textContent);
+    assert.equal(await live(), "", "nothing is spoken for the state the reader sees on arrival");
+    await page.clock.runFor(75_000);
+    assert.equal(await live(), lang === "en" ? "Polls are now open. Voting continues until 13:00." : "TPS sudah dibuka. Pemungutan suara berlangsung hingga pukul 13.00.");
+    await page.clock.runFor(6 * 3600_000); // 13.00.15
+    assert.equal(await live(), lang === "en" ? "Voting has closed. Current stage: Vote counting (14 Feb 2024 – 15 Feb 2024)." : "Pemungutan suara telah usai. Tahap saat ini: Penghitungan suara (14 Feb 2024 – 15 Feb 2024).");
+    const text = await widgetText(page, "d");
+    assert.match(text, lang === "en" ? /Indonesia's 2024 general election/ : /Pemilu 2024/);
+    assert.doesNotMatch(text, /0 minutes|0 menit/);
     await page.context().close();
   });
 }

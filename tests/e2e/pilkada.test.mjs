@@ -90,9 +90,9 @@ test("candidates tab: three pairs with equal weight, the independent pair in the
   const cards = w.locator(".pw-pair");
   assert.equal(await cards.count(), 3);
   const texts = await cards.allInnerTexts();
-  assert.match(texts[0], /^01\s+Ridwan Kamil – Suswono\s+Nominating parties: Gerindra, Golkar, PAN, Demokrat, PSI, PKS, NasDem, PKB, Gelora, Garuda, Perindo, PPP\.\s+Result: 1,718,160 votes \(39\.40%\)\./);
-  assert.match(texts[1], /^02\s+Dharma Pongrekun – Kun Wardana\s+Nominating parties: none \(independent pair\)\.\s+Result: 459,230 votes \(10\.53%\)\./);
-  assert.match(texts[2], /^03\s+Pramono Anung – Rano Karno\s+Nominating parties: PDI-P, Hanura\.\s+Result: 2,183,239 votes \(50\.07%\)\./);
+  assert.match(texts[0], /^01\s+Ridwan Kamil – Suswono\s+Nominating parties: Gerindra, Golkar, PAN, Demokrat, PSI, PKS, NasDem, PKB, Gelora, Garuda, Perindo, PPP\.\s+Result: 1,718,160 votes \(39\.40%, as of 8 Dec 2024\)\./);
+  assert.match(texts[1], /^02\s+Dharma Pongrekun – Kun Wardana\s+Nominating parties: none \(independent pair\)\.\s+Result: 459,230 votes \(10\.53%, as of 8 Dec 2024\)\./);
+  assert.match(texts[2], /^03\s+Pramono Anung – Rano Karno\s+Nominating parties: PDI-P, Hanura\.\s+Result: 2,183,239 votes \(50\.07%, as of 8 Dec 2024\)\./);
   for (let i = 0; i < 3; i++) {
     const names = await cards.nth(i).getByRole("link").allInnerTexts();
     assert.deepEqual(names.map((n) => n.replace(/\s+/g, " ").trim()), ["Candidate pair source", "Ballot number source"], `pair ${i + 1}`);

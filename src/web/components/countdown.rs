@@ -66,9 +66,20 @@ fn spoken_left(lang: Lang, days: i64, hours: i64, minutes: Option<i64>) -> Strin
     parts.join(" ")
 }
 
-fn stage_sentence(lang: Lang, e: &Election, current: Option<usize>, done: bool) -> Option<String> {
+fn stage_sentence(lang: Lang, e: &Election, current: Option<usize>, done: bool, today: i64) -> Option<String> {
     let stage = &e.stages[current?];
     let dates = timeline::dates(lang, stage);
+    // Between two stages: the one that ended and the one to come, each with its dates.
+    if let Some(n) = e.next_stage(current, today) {
+        let next = &e.stages[n];
+        let vars = [
+            ("stage", stage.name.get(lang)),
+            ("dates", &dates),
+            ("next", next.name.get(lang)),
+            ("next_dates", &timeline::dates(lang, next)),
+        ];
+        return Some(tr(lang, Msg::StageBetween, &vars));
+    }
     let msg = if done { Msg::AllStagesDone } else { Msg::CurrentStage };
     Some(tr(lang, msg, &[("stage", stage.name.get(lang)), ("dates", &dates)]))
 }
@@ -164,7 +175,7 @@ fn statics(k: &StaticsKey) -> Statics {
     }
     let after = m.into_html();
 
-    let sentence = stage_sentence(lang, e, *current, *done);
+    let sentence = stage_sentence(lang, e, *current, *done, *today);
     let mut m = Markup::default();
     match (&e.next, era) {
         // Once every stage is over, the strip and the timeline say so; what comes next matters more.
@@ -270,7 +281,8 @@ pub fn countdown(props: &CountdownProps) -> Html {
             <div class="pw-clock-wrap">
                 <p class="pw-label" id="pw-clock-label">{ label.into_html() }</p>
                 <div class="pw-clock" role="timer" aria-labelledby="pw-clock-label">
-                    { cell(&format_int(lang, left.days), unit(lang, left.days, Msg::Day, Msg::Days)) }
+                    // Days padded like the other units ("09"); grouped from a thousand ("1.022").
+                    { cell(&if left.days < 1000 { two_digits(left.days as u64) } else { format_int(lang, left.days) }, unit(lang, left.days, Msg::Day, Msg::Days)) }
                     { cell(&two_digits(left.hours as u64), unit(lang, left.hours, Msg::Hour, Msg::Hours)) }
                     { cell(&two_digits(left.minutes as u64), unit(lang, left.minutes, Msg::Minute, Msg::Minutes)) }
                     { cell(&two_digits(left.seconds as u64), unit(lang, left.seconds, Msg::Second, Msg::Seconds)) }

@@ -129,7 +129,15 @@ fn party_details(m: &mut Markup, d: &PartyData, lang: Lang, p: &Party) {
     } else if let Some((r, row)) = dpr_row {
         let votes = format_int(lang, row.votes as i64);
         let pct = format_percent(lang, share(row.votes, r.total_valid));
-        let line = tr(lang, Msg::DprLine, &[("votes", &votes), ("share", &pct), ("seats", &row.seats.to_string())]);
+        let day = |d| format_day(lang, DateStyle::ShortDate, d);
+        let vars = [
+            ("votes", &*votes),
+            ("share", &pct),
+            ("votes_date", &day(r.votes_as_of)),
+            ("seats", &row.seats.to_string()),
+            ("seats_date", &day(r.as_of)),
+        ];
+        let line = tr(lang, Msg::DprLine, &vars);
         let passed = tr(
             lang,
             if r.passed(row) { Msg::Passed } else { Msg::NotPassed },
@@ -174,16 +182,15 @@ fn pair_cards(d: &PartyData, lang: Lang, brief: bool) -> Html {
             }
             m.p("", &line);
         }
-        let result = d.pair_result.as_ref().and_then(|r| r.votes.iter().find(|(n, _)| *n == pair.number).map(|(_, v)| (*v, r.total_valid)));
-        if let Some((votes, total)) = result {
-            m.p(
-                "",
-                &tr(
-                    lang,
-                    Msg::PairResult,
-                    &[("votes", &format_int(lang, votes as i64)), ("share", &format_percent(lang, share(votes, total)))],
-                ),
-            );
+        let result =
+            d.pair_result.as_ref().and_then(|r| r.votes.iter().find(|(n, _)| *n == pair.number).map(|(_, v)| (*v, r.total_valid, r.as_of)));
+        if let Some((votes, total, as_of)) = result {
+            let vars = [
+                ("votes", &*format_int(lang, votes as i64)),
+                ("share", &format_percent(lang, share(votes, total))),
+                ("date", &format_day(lang, DateStyle::ShortDate, as_of)),
+            ];
+            m.p("", &tr(lang, Msg::PairResult, &vars));
         }
         m.open("p", &[("class", "pw-links")]).link(&pair.source, Msg::PairSource.text(lang));
         if let Some(s) = &pair.number_source {
