@@ -39,9 +39,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
-if [ "$want_test" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
-  echo "setup: installing Debian's chromium and chromium-driver"
+# The browser tests run in Debian's Chromium; the cross-engine smoke test (tests/engines/) in
+# Debian's Firefox ESR and WebKitGTK (its WebDriver, in a virtual display).
+if [ "$want_test" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; }; then
+  echo "setup: installing Debian's chromium, firefox-esr, webkit2gtk-driver and xvfb (once)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy (native and wasm32), native unit tests, the release build
-# with its size budgets, and the browser tests in headless Chromium against dist/.
+# with its size budgets, the browser tests in headless Chromium against dist/, and a smoke test of
+# the demo in Firefox and WebKit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Cargo-installed tools (wasm-bindgen) live here, even where a login shell did not add it to PATH.
@@ -18,3 +19,5 @@ echo "== build dist/ (with size budgets)"
 scripts/build.sh
 echo "== browser tests (headless Chromium)"
 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+echo "== cross-engine smoke test (Firefox, WebKit)"
+node tests/engines/smoke.mjs
