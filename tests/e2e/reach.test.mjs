@@ -167,3 +167,18 @@ test("the clock pads days like the other units: 09 days, not 9", async () => {
   assert.deepEqual(await p.evaluate(() => [...document.getElementById("c").shadowRoot.querySelectorAll('[role="timer"] .pw-num')].map((n) => n.textContent)), ["09", "00", "00", "00"]);
   await p.context().close();
 });
+
+test("a host page written right to left does not mirror the widget: the same pixels as on a left-to-right page", async () => {
+  const shots = {};
+  for (const dir of ["ltr", "rtl"]) {
+    const p = await page({ width: 800 });
+    await p.evaluate((d) => { document.documentElement.dir = d; document.documentElement.lang = d === "rtl" ? "ar" : "id"; }, dir);
+    await addWidgets(p, [{ id: "r", attrs: { "data-lang": "en", "data-modules": "countdown,parties", "data-now": "2024-02-10T12:00:00+07:00", "data-timezone": "WIB" } }]);
+    await p.evaluate(() => window.PemiluWidget.scan());
+    await waitReady(p);
+    assert.equal(await p.evaluate(() => getComputedStyle(document.getElementById("r").shadowRoot.querySelector(".pw")).direction), "ltr");
+    shots[dir] = await p.locator("#r").screenshot({ animations: "disabled", caret: "hide" });
+    await p.context().close();
+  }
+  assert.ok(shots.ltr.equals(shots.rtl), "the widget renders identically on an RTL host");
+});
