@@ -182,3 +182,25 @@ test("a host page written right to left does not mirror the widget: the same pix
   }
   assert.ok(shots.ltr.equals(shots.rtl), "the widget renders identically on an RTL host");
 });
+
+test("after the election the countdown card has no empty band: the card with the voting day fills the space kept for the clock", async () => {
+  for (const width of [320, 768, 1280]) {
+    const p = await page({ width });
+    await addWidgets(p, [
+      { id: "today", attrs: { "data-lang": "en", "data-modules": "countdown" } },
+      { id: "closed", attrs: { "data-lang": "id", "data-modules": "countdown", "data-now": "2024-03-01T09:15:00+07:00", "data-timezone": "WIB" } },
+    ]);
+    await p.evaluate(() => window.PemiluWidget.scan());
+    await waitReady(p, 2);
+    for (const id of ["today", "closed"]) {
+      const gap = await p.evaluate((i) => {
+        const sr = document.getElementById(i).shadowRoot;
+        const module = sr.querySelector("[data-module=countdown]").getBoundingClientRect();
+        const inFlow = [...sr.querySelectorAll(".pw-countdown > *")].filter((e) => getComputedStyle(e).position !== "absolute");
+        return module.bottom - inFlow[inFlow.length - 1].getBoundingClientRect().bottom;
+      }, id);
+      assert.ok(gap < 1, `${id} at ${width}px: ${gap}px of empty band under the card`);
+    }
+    await p.context().close();
+  }
+});
