@@ -50,6 +50,8 @@ if [[ "$force" == *pack* ]] || ! node scripts/pack.mjs dist pemilu-widget.js; th
   for d in dist/snippets/*/web; do cp web/pemilu-services.js "$d/"; done
   fallback+=("wasm-bindgen's glue instead of the packed one")
 fi
+# Content-hashed names for the glue, the Wasm and the services (the entry script keeps its name).
+if ((${#fallback[@]} == 0)); then node scripts/hash.mjs dist; fi
 node scripts/reserve.mjs host > dist/pemilu-widget.css
 cp web/pemilu-embed.js web/embed.html web/pemilu-frame.js web/pemilu-frame.css dist/
 cp index.html dist/index.html && cp web/demo.css dist/

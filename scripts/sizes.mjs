@@ -17,6 +17,15 @@ export const fallback = () => {
   return existsSync(f) ? readFileSync(f, "utf8").trim().split("\n").join("; ") : null;
 };
 
+/** The names of what the entry script loads (content-hashed by scripts/hash.mjs; plain in a
+ * fallback build). */
+export const files = () => {
+  const f = new URL("files.json", dist);
+  return existsSync(f)
+    ? JSON.parse(readFileSync(f, "utf8"))
+    : { entry: "pemilu-widget.js", core: "pemilu-core.js", wasm: "pemilu-core_bg.wasm", services: "pemilu-services.js" };
+};
+
 /** Raw, gzip and brotli (quality 11) sizes of a file in dist/. */
 export const sizes = (name) => {
   const buf = readFileSync(new URL(name, dist));
@@ -31,7 +40,8 @@ export const sizes = (name) => {
 /** What a default widget downloads (the entry, the glue and the Wasm: styles and data are compiled
  * in), the other files in dist/, and the widget's total. The bench reports these too. */
 export function measure() {
-  const reader = ["pemilu-widget.js", "pemilu-core.js", "pemilu-core_bg.wasm"].map(sizes);
+  const f = files();
+  const reader = [f.entry, f.core, f.wasm].map(sizes);
   const others = readdirSync(dist).filter((f) => /\.(js|wasm|css|html)$/.test(f) && !reader.some((r) => r.file === f)).map(sizes);
   const total = reader.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { reader, others, total };

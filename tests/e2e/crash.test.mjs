@@ -4,7 +4,7 @@
 // memory-corrupting bug would do), then lets a ticking countdown call into it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, addWidgets, waitReady, events, axe } from "./helpers.mjs";
+import { startServer, launch, newPage, addWidgets, waitReady, events, axe, built } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -20,11 +20,11 @@ test("a trap in the Wasm: every widget says so, shows its fallback and fires cra
   ]);
   await page.evaluate(() => window.PemiluWidget.scan());
   await waitReady(page, 3);
-  await page.evaluate(async () => {
-    const exports = await (await import("/pemilu-core.js")).default();
+  await page.evaluate(async (core) => {
+    const exports = await (await import(core)).default();
     const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
     new Uint8Array(memory.buffer).fill(0xff, 1024);
-  });
+  }, built().core);
   // The next tick calls into the module and traps.
   await page.waitForFunction(() => window.__events.filter((e) => e.type === "pemilu:error").length >= 3, null, { timeout: 5000 });
   const crashed = (await events(page, "pemilu:error")).map((e) => [e.id, e.detail.code]).sort();

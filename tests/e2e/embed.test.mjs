@@ -2,13 +2,13 @@
 // the JS API, lazy loading, the iframe form with its resizer, and a strict CSP.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, events, waitReady, widgetText, addWidgets, axe } from "./helpers.mjs";
+import { startServer, launch, newPage, events, waitReady, widgetText, addWidgets, axe, built } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const mountedCount = (page) => page.evaluate(async () => (await import("/pemilu-core.js")).mountedCount());
+const mountedCount = (page) => page.evaluate(async (core) => (await import(core)).mountedCount(), built().core);
 
 test("elements added later mount by themselves; removed ones unmount and free their timers", async () => {
   const page = await newPage(browser);
@@ -23,7 +23,7 @@ test("elements added later mount by themselves; removed ones unmount and free th
   await page.waitForTimeout(50);
   assert.equal(await mountedCount(page), 2, "moving an element does not unmount it");
   await page.evaluate(() => { document.getElementById("a").remove(); document.getElementById("wrap").remove(); });
-  await page.waitForFunction(async () => (await import("/pemilu-core.js")).mountedCount() === 0);
+  await page.waitForFunction(async (core) => (await import(core)).mountedCount() === 0, built().core);
   // Timers were dropped: no more DOM work for the removed widgets.
   const mutations = await page.evaluate(() => new Promise((resolve) => {
     const el = document.createElement("div");
@@ -78,7 +78,7 @@ test("mount() with options re-configures; unmount() restores the fallback", asyn
   assert.deepEqual((await events(page, "pemilu:ready")).map((e) => e.detail.lang), ["id", "en"]);
   assert.equal(await mountedCount(page), 1, "re-configured, not mounted again");
   await page.evaluate(() => window.PemiluWidget.unmount(document.getElementById("api")));
-  await page.waitForFunction(async () => (await import("/pemilu-core.js")).mountedCount() === 0);
+  await page.waitForFunction(async (core) => (await import(core)).mountedCount() === 0, built().core);
   assert.equal(await page.getByRole("link", { name: "Fallback link" }).isVisible(), true);
   const err = await page.evaluate(() => { try { window.PemiluWidget.mount(null); return "no error"; } catch (e) { return e.name; } });
   assert.equal(err, "TypeError");
@@ -101,7 +101,7 @@ test("a widget several screens down does not download the Wasm until the reader 
   assert.equal(rendered, placeholder, "rendering does not change the reserved height");
   assert.deepEqual(page.errors, []);
   assert.deepEqual(await axe(page), []);
-  const type = await page.evaluate(async () => (await fetch("/pemilu-core_bg.wasm")).headers.get("content-type"));
+  const type = await page.evaluate(async (wasm) => (await fetch(wasm)).headers.get("content-type"), built().wasm);
   assert.equal(type, "application/wasm");
   await page.context().close();
 });
@@ -170,7 +170,7 @@ test("mount() on an element not yet in the page mounts it once it is added, with
 
 test("mount() while the Wasm is still loading mounts once, with the latest options", async () => {
   const page = await newPage(browser);
-  await page.route(/pemilu-core_bg\.wasm/, async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
+  await page.route(/pemilu-core_bg\.[0-9a-f]+\.wasm/, async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
   await page.goto(`${server.base}/article.html`);
   await addWidgets(page, [{ id: "w", attrs: { "data-modules": "countdown", "data-quiz-count": "x" } }]);
   await page.evaluate(() => { window.PemiluWidget.scan(); window.PemiluWidget.mount(document.getElementById("w"), { lang: "en" }); });
@@ -222,7 +222,9 @@ test("a default widget downloads the entry script, the glue and the Wasm, nothin
   }
   await page.waitForTimeout(300);
   const widgetFiles = requested.filter((p) => !["/default.html", "/tests-article.css"].includes(p));
-  assert.deepEqual(widgetFiles.sort(), ["/pemilu-core.js", "/pemilu-core_bg.wasm", "/pemilu-widget.js"]);
+  const b = built();
+  assert.deepEqual(widgetFiles.sort(), [b.core, b.wasm, b.entry].sort());
+  assert.match(b.core + b.wasm, /^\/pemilu-core\.[0-9a-f]{10}\.js\/pemilu-core_bg\.[0-9a-f]{10}\.wasm$/, "content-hashed names");
   const brotli = widgetFiles.reduce((n, p) => n + sizes(p.slice(1)).brotli, 0);
   assert.ok(brotli <= BUDGET_TOTAL && BUDGET_TOTAL === 100 * 1024, `a default widget costs ${brotli} B brotli${fallback() ? ` (a FALLBACK build: ${fallback()})` : ""}`);
   assert.equal(fallback(), null, "dist/ was built by the fallback route (dist/BUILD-FALLBACK)");

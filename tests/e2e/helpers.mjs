@@ -3,6 +3,10 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { files } from "../../scripts/sizes.mjs";
+
+/** The paths of what the entry script loads, content-hashed by the build: { entry, core, wasm, services }. */
+export const built = () => Object.fromEntries(Object.entries(files()).map(([k, v]) => [k, "/" + v]));
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -4,7 +4,7 @@
 // timings asserted in a test would flake on a busy machine.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage } from "./helpers.mjs";
+import { startServer, launch, newPage, built } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -41,11 +41,11 @@ test("200 widgets on a live blog: each mounts as the reader nears it, none fails
   const errors = await page.evaluate(() => window.__events.filter((e) => e.type === "pemilu:error"));
   assert.deepEqual(errors, []);
   assert.deepEqual(page.errors, []);
-  const figures = await page.evaluate(async () => {
-    const exports = await (await import("/pemilu-core.js")).default();
+  const figures = await page.evaluate(async (core) => {
+    const exports = await (await import(core)).default();
     const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
     return { longest: Math.round(Math.max(0, ...window.__long)), longTasks: window.__long.length, wasmKB: memory.buffer.byteLength / 1024 };
-  });
+  }, built().core);
   console.log(`# 200 widgets: longest task ${figures.longest} ms (${figures.longTasks} long tasks), Wasm memory ${figures.wasmKB} KB (${(figures.wasmKB / 200).toFixed(1)} KB per widget)`);
   await page.context().close();
 });
