@@ -12,12 +12,32 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const CDN = "https://cdn.example.id/pemilu-widget/";
+// AMP's runtime cannot be fetched here (no network beyond the package registries). The AMP snippet
+// runs with this stand-in for amp-iframe, which does what AMP documents for a `resizable`
+// amp-iframe: it loads its src in an iframe and resizes to the height the frame asks for in an
+// { sentinel: "amp", type: "embed-size", height } message from that frame only.
+const AMP_IFRAME = `customElements.define("amp-iframe", class extends HTMLElement {
+  connectedCallback() {
+    const f = document.createElement("iframe");
+    for (const a of ["src", "title", "sandbox", "frameborder"]) if (this.hasAttribute(a)) f.setAttribute(a, this.getAttribute(a));
+    f.style.cssText = "display:block;width:100%;border:0;height:" + this.getAttribute("height") + "px";
+    this.style.display = "block";
+    this.prepend(f);
+    addEventListener("message", (e) => {
+      if (e.source !== f.contentWindow || !e.data || e.data.sentinel !== "amp" || e.data.type !== "embed-size") return;
+      f.style.height = e.data.height + "px";
+      const o = this.querySelector("[overflow]");
+      if (o) o.hidden = true;
+    });
+  }
+});`;
 /** Every ```html block, indented (inside a list) or not, with its indentation removed. */
 const snippets = [...README.matchAll(/^( *)```html\n([^]*?)^\1```/gm)].map((m) => m[2].replace(new RegExp(`^${m[1]}`, "gm"), ""));
 
 test("the README has the snippets a newsroom pastes", () => {
   assert.ok(snippets.some((s) => s.includes("data-pemilu-widget")), "the script form");
   assert.ok(snippets.some((s) => s.includes("data-pemilu-iframe")), "the iframe form");
+  assert.ok(snippets.some((s) => s.includes("<amp-iframe")), "the AMP form");
   assert.ok(snippets.every((s) => s.includes(CDN)), "every snippet names its files at the documented CDN address");
 });
 
@@ -27,6 +47,7 @@ for (const [i, snippet] of snippets.entries()) {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snippet ${i + 1}</title></head>` +
       `<body><main><h1>Snippet ${i + 1}</h1>\n${snippet.replaceAll(CDN, `${server.base}/`)}\n</main></body></html>`;
     await page.route(`${server.base}/readme-snippet.html`, (r) => r.fulfill({ contentType: "text/html", body: html }));
+    await page.route("https://cdn.ampproject.org/**", (r) => r.fulfill({ contentType: "text/javascript", body: AMP_IFRAME }));
     await page.goto(`${server.base}/readme-snippet.html`);
     const widgets = (snippet.match(/data-pemilu-widget/g) || []).length;
     if (widgets) {
@@ -38,6 +59,18 @@ for (const [i, snippet] of snippets.entries()) {
       await page.waitForFunction(() => document.querySelector("iframe[data-pemilu-iframe]").getBoundingClientRect().height > 200, null, { timeout: 15000 });
       const frame = await (await page.locator("iframe[data-pemilu-iframe]").elementHandle()).contentFrame();
       await frame.waitForFunction(() => document.getElementById("w").shadowRoot?.querySelector(".pw"));
+    }
+    if (snippet.includes("<amp-iframe")) {
+      // The frame asks AMP for its height: the element grows from 480 px to the widget's height.
+      const frame = page.locator("amp-iframe iframe");
+      await page.waitForFunction(() => {
+        const f = document.querySelector("amp-iframe iframe");
+        return f && Math.abs(f.getBoundingClientRect().height - 480) > 20;
+      }, null, { timeout: 15000 });
+      const inner = await (await frame.elementHandle()).contentFrame();
+      await inner.waitForFunction(() => document.getElementById("w").shadowRoot?.querySelector(".pw"));
+      const [outer, content] = [await frame.evaluate((f) => f.getBoundingClientRect().height), await inner.evaluate(() => document.documentElement.scrollHeight)];
+      assert.ok(Math.abs(outer - content) <= 2, `the frame is as tall as its content (${outer} vs ${content})`);
     }
     for (const href of [...snippet.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1].replace(CDN, `${server.base}/`))) {
       assert.ok(await page.evaluate((h) => [...document.styleSheets].some((s) => s.href === h && s.cssRules.length > 0), href), `${href} loads`);
