@@ -61,4 +61,11 @@ if ((${#fallback[@]})); then
   printf '%s\n' "${fallback[@]}" > dist/BUILD-FALLBACK
 fi
 
+# The studio (dist/studio.html): the same crate with the `studio` feature, its own Wasm, built by
+# stable Rust into its own target directory. Nothing a reader downloads refers to it.
+RUSTFLAGS="--cfg pemilu_studio" cargo build -q --lib --release --target wasm32-unknown-unknown --features studio --target-dir target/release-studio
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name pemilu-studio \
+  target/release-studio/wasm32-unknown-unknown/release/pemilu_widget.wasm
+cp web/studio.html web/studio.css web/pemilu-studio-start.js dist/
+
 node scripts/sizes.mjs

@@ -13,6 +13,7 @@ cargo fmt --check
 echo "== cargo clippy (native, wasm32)"
 cargo clippy -q --all-targets -- -D warnings
 cargo clippy -q --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q --lib --target wasm32-unknown-unknown --features studio -- -D warnings
 echo "== native unit tests"
 cargo test -q
 echo "== build dist/ (with size budgets)"

@@ -99,13 +99,13 @@ impl Attr {
         }
     }
 
-    #[cfg(test)]
+    #[cfg(any(test, feature = "studio"))]
     /// The iframe query parameter: the attribute without `data-` (`quiz-count`).
     pub fn param(self) -> &'static str {
         &self.name()[5..]
     }
 
-    #[cfg(test)]
+    #[cfg(any(test, feature = "studio"))]
     /// The `mount()` option key: the parameter in camelCase (`quizCount`).
     pub fn option_key(self) -> &'static str {
         match self {

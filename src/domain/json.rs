@@ -137,7 +137,7 @@ pub fn opt_localized<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<Loc
     }
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "studio"))]
 impl Json for serde_json::Value {
     fn field(&self, key: &str) -> Option<Self> {
         self.get(key).filter(|v| !v.is_null()).cloned()

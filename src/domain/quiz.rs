@@ -5,7 +5,7 @@
 use crate::domain::i18n::{Lang, Msg};
 use crate::domain::json::{join, opt_arr, opt_str, req_arr, req_str, DataError, Json};
 use crate::domain::num::{parse_i64, parse_u64};
-#[cfg(test)]
+#[cfg(any(test, feature = "studio"))]
 use crate::domain::text::sort_small;
 
 /// The reader's answer, and the truth of an item.
@@ -589,7 +589,7 @@ pub fn peek(s: &str, today: i64) -> (Option<(usize, usize)>, usize) {
     (round, review)
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "studio"))]
 /// One row of a bank's balance table: the items about one pair, or about none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Balance {
@@ -600,7 +600,7 @@ pub struct Balance {
     pub neutral: usize,
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "studio"))]
 /// The balance table of a bank: one row per pair named in any item's `about` (ascending), then
 /// the items about no pair (`None`; their directions are all neutral).
 pub fn balance(bank: &Bank) -> Vec<(Option<u8>, Balance)> {

@@ -82,7 +82,7 @@
 #![allow(macro_expanded_macro_exports_accessed_by_absolute_paths)]
 #![recursion_limit = "512"]
 // PATCHED (pemilu-widget): the event-listener registry is unreachable (see PATCHED.md).
-#![allow(dead_code, unused_imports)]
+#![allow(dead_code, unused_imports, unexpected_cfgs)]
 extern crate self as yew;
 
 /// This macro provides a convenient way to create [`Classes`].

@@ -47,6 +47,76 @@ pub(super) enum ListenerRegistration {
     Registered(u32),
 }
 
+#[cfg(pemilu_studio)]
+impl Apply for Listeners {
+    type Bundle = ListenerRegistration;
+    type Element = Element;
+
+    fn apply(self, root: &BSubtree, el: &Self::Element) -> ListenerRegistration {
+        match self {
+            Self::Pending(pending) => ListenerRegistration::register(root, el, &pending),
+            Self::None => ListenerRegistration::NoReg,
+        }
+    }
+
+    fn apply_diff(self, root: &BSubtree, el: &Self::Element, bundle: &mut ListenerRegistration) {
+        use ListenerRegistration::*;
+        use Listeners::*;
+
+        match (self, bundle) {
+            (Pending(pending), Registered(ref id)) => {
+                // Reuse the ID
+                test_log!("reusing listeners for {}", id);
+                root.with_listener_registry(|reg| reg.patch(root, id, &pending));
+            }
+            (Pending(pending), bundle @ NoReg) => {
+                *bundle = ListenerRegistration::register(root, el, &pending);
+                test_log!(
+                    "registering listeners for {}",
+                    match bundle {
+                        ListenerRegistration::Registered(id) => id,
+                        _ => unreachable!(),
+                    }
+                );
+            }
+            (None, bundle @ Registered(_)) => {
+                let id = match bundle {
+                    ListenerRegistration::Registered(ref id) => id,
+                    _ => unreachable!(),
+                };
+                test_log!("unregistering listeners for {}", id);
+                root.with_listener_registry(|reg| reg.unregister(id));
+                *bundle = NoReg;
+            }
+            (None, NoReg) => {
+                test_log!("{}", &"unchanged empty listeners");
+            }
+        };
+    }
+}
+
+#[cfg(pemilu_studio)]
+impl ListenerRegistration {
+    /// Register listeners and return their handle ID
+    fn register(root: &BSubtree, el: &Element, pending: &[Option<Rc<dyn Listener>>]) -> Self {
+        Self::Registered(root.with_listener_registry(|reg| {
+            let id = reg.set_listener_id(root, el);
+            reg.register(root, id, pending);
+            id
+        }))
+    }
+
+    /// Remove any registered event listeners from the global registry
+    pub fn unregister(&self, root: &BSubtree) {
+        if let Self::Registered(id) = self {
+            root.with_listener_registry(|r| r.unregister(id));
+        }
+    }
+}
+
+// PATCHED (pemilu-widget): without the `listeners` feature (the widget), `on…` listeners are
+// never registered. The studio (built with `--cfg pemilu_studio`) gets Yew's own code, above.
+#[cfg(not(pemilu_studio))]
 impl Apply for Listeners {
     type Bundle = ListenerRegistration;
     type Element = Element;
@@ -61,6 +131,7 @@ impl Apply for Listeners {
     fn apply_diff(self, _root: &BSubtree, _el: &Self::Element, _bundle: &mut ListenerRegistration) {}
 }
 
+#[cfg(not(pemilu_studio))]
 impl ListenerRegistration {
     /// PATCHED (pemilu-widget): nothing is ever registered.
     pub fn unregister(&self, _root: &BSubtree) {}

@@ -1,0 +1,551 @@
+//! Checks an election dataset or a question bank with the widget's own readers (`domain::data`,
+//! `domain::quiz`) and lists every problem: the readers stop at the first one, so after each the
+//! item that holds it is set aside and the check runs again. Also: paths into a document (to
+//! read, change and find a field in the raw text) and the format's own words for a field.
+
+use serde_json::Value;
+
+use crate::domain::data::parse_dataset;
+use crate::domain::quiz::{balance, parse_bank, Answer, Balance};
+
+/// Which kind of file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An election dataset (`data-data-src`).
+    Dataset,
+    /// A question bank (`data-quiz-src`).
+    Bank,
+}
+
+impl Kind {
+    /// The JSON Schema of this kind of file (served next to the widget, bundled here).
+    pub fn schema(self) -> &'static str {
+        match self {
+            Kind::Dataset => include_str!("../../data/election.schema.json"),
+            Kind::Bank => include_str!("../../data/quiz.schema.json"),
+        }
+    }
+}
+
+/// One step of a path: a member name or an array index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Splits a path as the readers write it (`results.dpr.votes[3].party`) into steps.
+pub fn steps(path: &str) -> Vec<Step> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut rest = part;
+        if let Some(i) = rest.find('[') {
+            if i > 0 {
+                out.push(Step::Key(rest[..i].to_string()));
+            }
+            rest = &rest[i..];
+            while let Some(end) = rest.find(']') {
+                match rest[1..end].parse() {
+                    Ok(n) => out.push(Step::Index(n)),
+                    Err(_) => out.push(Step::Key(rest[1..end].to_string())),
+                }
+                rest = &rest[end + 1..];
+            }
+        } else {
+            out.push(Step::Key(rest.to_string()));
+        }
+    }
+    out
+}
+
+/// The value at `path`, if there is one.
+pub fn get<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    steps(path).iter().try_fold(v, |v, s| match s {
+        Step::Key(k) => v.get(k.as_str()),
+        Step::Index(i) => v.get(*i),
+    })
+}
+
+/// Sets the value at `path`, creating members on the way (`null` removes a member); false when
+/// the path cannot exist (an index past the end, a member of a non-object).
+pub fn set(v: &mut Value, path: &str, new: Value) -> bool {
+    let all = steps(path);
+    if let (true, Some((Step::Key(k), parent))) = (new.is_null(), all.split_last()) {
+        let parent = write(parent);
+        let holder = if parent.is_empty() { Some(v) } else { get_mut(v, &parent) };
+        return holder.and_then(Value::as_object_mut).map(|m| m.shift_remove(k)).is_some();
+    }
+    let mut cur = v;
+    for s in all {
+        cur = match s {
+            Step::Key(k) => match cur {
+                Value::Object(m) => m.entry(k).or_insert(Value::Null),
+                _ => return false,
+            },
+            Step::Index(i) => match cur.get_mut(i) {
+                Some(x) => x,
+                None => return false,
+            },
+        };
+    }
+    *cur = new;
+    true
+}
+
+fn get_mut<'a>(v: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+    steps(path).iter().try_fold(v, |v, s| match s {
+        Step::Key(k) => v.get_mut(k.as_str()),
+        Step::Index(i) => v.get_mut(*i),
+    })
+}
+
+/// One problem in a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where, as a path (`parties[3].number`); empty for the file as a whole.
+    pub path: String,
+    /// What is wrong, in the studio's vocabulary.
+    pub what: What,
+    /// What the format says this field holds (the schema's description), if it says.
+    pub help: Option<String>,
+}
+
+/// What is wrong with a value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What {
+    /// The text is not JSON at all (line, column, the parser's words).
+    Syntax(usize, usize, String),
+    /// Missing, or not the expected kind of value.
+    Missing,
+    /// Present but not accepted (the value as found).
+    Rejected(String),
+    /// The same value as another item's (that item's path).
+    Twice(String, String),
+}
+
+/// A bank's balance table (one row per pair, then the items about none), its true claims, and
+/// its items.
+pub type BankBalance = (Vec<(Option<u8>, Balance)>, usize, usize);
+
+/// The outcome of a check.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    /// False when a problem could not be set aside, so that later ones may be missing.
+    pub complete: bool,
+    /// For a valid bank: the balance table, and how many items are true claims, of how many.
+    pub balance: Option<BankBalance>,
+    /// For a valid file: a one-line summary (name, counts).
+    pub summary: Option<String>,
+}
+
+/// Checks `text` as a file of `kind`.
+pub fn check(kind: Kind, text: &str) -> Report {
+    let mut doc: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let problem = Problem { path: String::new(), what: What::Syntax(e.line(), e.column(), e.to_string()), help: None };
+            return Report { problems: vec![problem], ..Report::default() };
+        }
+    };
+    let original = doc.clone();
+    let schema: Value = serde_json::from_str(kind.schema()).unwrap_or(Value::Null);
+    let mut report = Report { complete: true, ..Report::default() };
+    // The items set aside so far: their path in the original file, and the item.
+    let mut aside: Vec<(String, Value)> = Vec::new();
+    // At most one problem per item, and the items are bounded (300 per list): this ends.
+    for _ in 0..2_000 {
+        let failed = match kind {
+            Kind::Dataset => parse_dataset(&doc).map(|d| {
+                if report.problems.is_empty() {
+                    let p = &d.parties;
+                    report.summary = Some(format!("{} · {} · {}", d.election.name.en, p.parties.len(), p.pairs.len()));
+                }
+            }),
+            Kind::Bank => parse_bank(&doc).map(|b| {
+                if report.problems.is_empty() {
+                    let facts = b.items.iter().filter(|i| i.answer == Answer::Fact).count();
+                    report.balance = Some((balance(&b), facts, b.items.len()));
+                    report.summary = Some(format!("{} · {}", b.title, b.items.len()));
+                }
+            }),
+        }
+        .err();
+        let Some(e) = failed else { break };
+        let (here, found) = match e.0.rsplit_once(" = ") {
+            Some((p, "?")) => (p.to_string(), None),
+            Some((p, v)) => (p.to_string(), Some(v.trim_matches(['\u{201c}', '\u{201d}']).to_string())),
+            None => (String::new(), Some(e.0.clone())),
+        };
+        // Where that is in the file as the editor wrote it.
+        let path = original_path(&here, &aside);
+        let consequence = aside.iter().any(|(p, item)| follows_from(&path, found.as_deref(), p, item));
+        let repeated = report.problems.iter().any(|p| p.path == path);
+        if !repeated && !consequence {
+            let what = match found {
+                None => What::Missing,
+                Some(v) => match twin(&original, &path) {
+                    Some(other) => What::Twice(v, other),
+                    None => What::Rejected(v),
+                },
+            };
+            report.problems.push(Problem { help: describe(&schema, &path), path: path.clone(), what });
+        }
+        match set_aside(&mut doc, &here) {
+            Some((at, item)) if !repeated => aside.push((original_path(&at, &aside), item)),
+            _ => {
+                report.complete = false;
+                break;
+            }
+        }
+    }
+    report.problems.sort_by_key(|p| locate(text, &p.path).map_or(0, |s| s.0));
+    report
+}
+
+/// Another item of the same list with the same value at the same member (`parties[1].number` for
+/// `parties[3].number`), if there is one.
+fn twin(doc: &Value, path: &str) -> Option<String> {
+    let (list, rest) = path.rsplit_once('[')?;
+    let (index, member) = rest.split_once("].")?;
+    let index: usize = index.parse().ok()?;
+    let value = get(doc, path)?;
+    let items = get(doc, list)?.as_array()?;
+    let j = items.iter().position(|it| get(it, member) == Some(value)).filter(|j| *j != index)?;
+    Some(format!("{list}[{j}].{member}"))
+}
+
+/// Removes the item that holds `path` (the innermost list item), or an optional section named
+/// at the top level; false when neither applies and the check cannot go on.
+fn set_aside(doc: &mut Value, path: &str) -> Option<(String, Value)> {
+    let s = steps(path);
+    if let Some(i) = s.iter().rposition(|x| matches!(x, Step::Index(_))) {
+        let Step::Index(n) = s[i] else { return None };
+        let mut cur = &mut *doc;
+        for step in &s[..i] {
+            cur = match step {
+                Step::Key(k) => cur.get_mut(k.as_str())?,
+                Step::Index(j) => cur.get_mut(*j)?,
+            };
+        }
+        // An emptied list would only report itself next.
+        let a = cur.as_array_mut().filter(|a| a.len() > 1 && n < a.len())?;
+        return Some((write(&s[..=i]), a.remove(n)));
+    }
+    const OPTIONAL: [&str; 6] = ["results", "guide", "next", "sources", "tips", "report"];
+    match (s.first(), doc.as_object_mut()) {
+        (Some(Step::Key(k)), Some(m)) if OPTIONAL.contains(&k.as_str()) && s.len() > 1 => m.remove(k).map(|v| (k.clone(), v)),
+        _ => None,
+    }
+}
+
+/// Steps written back as a path.
+fn write(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for s in steps {
+        match s {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// `path` in the checked copy (items set aside) as a path in the original file.
+fn original_path(path: &str, aside: &[(String, Value)]) -> String {
+    let mut out: Vec<Step> = Vec::new();
+    for step in steps(path) {
+        if let Step::Index(k) = step {
+            let list = write(&out);
+            let mut gone: Vec<usize> =
+                aside.iter().filter_map(|(p, _)| p.strip_prefix(&list)?.strip_prefix('[')?.strip_suffix(']')?.parse().ok()).collect();
+            gone.sort_unstable();
+            let mut n = k;
+            for g in gone {
+                if g <= n {
+                    n += 1;
+                }
+            }
+            out.push(Step::Index(n));
+        } else {
+            out.push(step);
+        }
+    }
+    write(&out)
+}
+
+/// Whether a problem at `path` (with the value `found`) may only come from setting aside `item`
+/// (at `item_path`): a total next to a list that lost an item, or a reference to the item.
+fn follows_from(path: &str, found: Option<&str>, item_path: &str, item: &Value) -> bool {
+    let parent = path.rsplit_once(['.', '[']).map_or("", |(p, _)| p);
+    if !parent.is_empty() && item_path.starts_with(parent) && item_path.len() > parent.len() && !path.starts_with(item_path) {
+        return true;
+    }
+    fn leaves(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Array(a) => a.iter().for_each(|x| leaves(x, out)),
+            Value::Object(m) => m.values().for_each(|x| leaves(x, out)),
+            Value::String(s) => out.push(s.clone()),
+            Value::Number(n) => out.push(n.to_string()),
+            _ => {}
+        }
+    }
+    let mut values = Vec::new();
+    leaves(item, &mut values);
+    let other_list = item_path.split(['.', '[']).next() != path.split(['.', '[']).next();
+    found.is_some_and(|f| other_list && values.iter().any(|v| v == f))
+}
+
+/// The schema's description of the field at `path` (following `$ref`s and list items).
+pub fn describe(schema: &Value, path: &str) -> Option<String> {
+    fn follow<'a>(schema: &'a Value, mut node: &'a Value) -> &'a Value {
+        for _ in 0..8 {
+            match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/")) {
+                Some(r) => match r.split('/').try_fold(schema, |n, k| n.get(k)) {
+                    Some(n) => node = n,
+                    None => break,
+                },
+                None => break,
+            }
+        }
+        node
+    }
+    let resolve = |node| follow(schema, node);
+    let mut node = schema;
+    let mut said = None;
+    for step in steps(path) {
+        let here = resolve(node);
+        node = match step {
+            Step::Key(k) => here.get("properties").and_then(|p| p.get(k.as_str()))?,
+            Step::Index(_) => here.get("items")?,
+        };
+        said = node.get("description").or_else(|| resolve(node).get("description")).and_then(Value::as_str);
+    }
+    said.map(String::from)
+}
+
+/// Where the value at `path` is in `text` (a byte range), or its nearest enclosing value when the
+/// member is absent; `None` for text that is not JSON up to there.
+pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut at = 0;
+    let mut found = value_span(b, &mut at)?;
+    let mut span = found;
+    for step in steps(path) {
+        let mut i = found.0;
+        match (step, b[i]) {
+            (Step::Key(k), b'{') => {
+                i += 1;
+                let mut next = None;
+                loop {
+                    ws(b, &mut i);
+                    if b.get(i) != Some(&b'"') {
+                        break;
+                    }
+                    let key_start = i;
+                    skip_string(b, &mut i)?;
+                    let key: String = serde_json::from_slice(&b[key_start..i]).ok()?;
+                    ws(b, &mut i);
+                    i += 1; // ':'
+                    ws(b, &mut i);
+                    let v = value_span(b, &mut i)?;
+                    if key == k {
+                        next = Some(v);
+                        break;
+                    }
+                    ws(b, &mut i);
+                    if b.get(i) == Some(&b',') {
+                        i += 1;
+                    }
+                }
+                match next {
+                    Some(v) => found = v,
+                    None => return Some(span),
+                }
+            }
+            (Step::Index(n), b'[') => {
+                i += 1;
+                let mut next = None;
+                for j in 0.. {
+                    ws(b, &mut i);
+                    if b.get(i) == Some(&b']') || i >= b.len() {
+                        break;
+                    }
+                    let v = value_span(b, &mut i)?;
+                    if j == n {
+                        next = Some(v);
+                        break;
+                    }
+                    ws(b, &mut i);
+                    if b.get(i) == Some(&b',') {
+                        i += 1;
+                    }
+                }
+                match next {
+                    Some(v) => found = v,
+                    None => return Some(span),
+                }
+            }
+            _ => return Some(span),
+        }
+        span = found;
+    }
+    Some(span)
+}
+
+fn ws(b: &[u8], i: &mut usize) {
+    while b.get(*i).is_some_and(|c| c.is_ascii_whitespace()) {
+        *i += 1;
+    }
+}
+
+fn skip_string(b: &[u8], i: &mut usize) -> Option<()> {
+    *i += 1;
+    loop {
+        match b.get(*i)? {
+            b'\\' => *i += 2,
+            b'"' => {
+                *i += 1;
+                return Some(());
+            }
+            _ => *i += 1,
+        }
+    }
+}
+
+/// The span of the value starting at `*i` (after whitespace); moves `*i` past it.
+fn value_span(b: &[u8], i: &mut usize) -> Option<(usize, usize)> {
+    ws(b, i);
+    let start = *i;
+    match b.get(*i)? {
+        b'"' => skip_string(b, i)?,
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            loop {
+                match b.get(*i)? {
+                    b'"' => {
+                        skip_string(b, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            *i += 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                *i += 1;
+            }
+        }
+        _ => {
+            while b.get(*i).is_some_and(|c| !b",}] \t\r\n".contains(c)) {
+                *i += 1;
+            }
+        }
+    }
+    Some((start, *i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ELECTION: &str = include_str!("../../data/pemilu-2024.json");
+    const BANK: &str = include_str!("../../data/quiz-en.json");
+
+    fn planted(edits: &[(&str, Value)]) -> String {
+        let mut v: Value = serde_json::from_str(ELECTION).unwrap();
+        for (p, x) in edits {
+            assert!(set(&mut v, p, x.clone()), "{p}");
+        }
+        serde_json::to_string_pretty(&v).unwrap()
+    }
+
+    #[test]
+    fn the_bundled_files_pass() {
+        let r = check(Kind::Dataset, ELECTION);
+        assert_eq!(r.problems, vec![]);
+        let summary = r.summary.unwrap();
+        assert!(summary.contains("· 3"), "{summary}");
+        let r = check(Kind::Bank, BANK);
+        assert_eq!(r.problems, vec![]);
+        let (rows, facts, total) = r.balance.unwrap();
+        assert!(facts > 0 && facts < total && !rows.is_empty());
+    }
+
+    #[test]
+    fn every_planted_problem_is_listed_at_its_path() {
+        let number_of_first = get(&serde_json::from_str(ELECTION).unwrap(), "parties[0].number").cloned().unwrap();
+        let text = planted(&[
+            ("parties[3].number", number_of_first),
+            ("stages[1].start", Value::from("2024-02-30")),
+            ("parties[7].abbr", Value::Null),
+        ]);
+        let r = check(Kind::Dataset, &text);
+        let paths: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
+        // Party 4 is gone (its number was changed), so the pairs that name it are problems too.
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            ["pairs[0].nominatingParties[2]", "pairs[1].nominatingParties[1]", "parties[3].number", "parties[7].abbr", "stages[1].start"]
+        );
+        let twice = r.problems.iter().find(|p| p.path == "parties[3].number").unwrap();
+        assert_eq!(twice.what, What::Twice("1".into(), "parties[0].number".into()));
+        assert!(twice.help.as_deref().unwrap_or("").to_lowercase().contains("ballot"), "{:?}", twice.help);
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let r = check(Kind::Bank, "{\n  \"schemaVersion\": 2,\n  oops\n}");
+        assert!(matches!(r.problems[0].what, What::Syntax(3, _, _)), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn a_required_top_level_value_stops_the_check_honestly() {
+        let r = check(Kind::Dataset, &planted(&[("votingDay", Value::from("soon"))]));
+        assert_eq!(r.problems[0].path, "votingDay");
+        assert!(!r.complete);
+    }
+
+    #[test]
+    fn paths_read_write_and_locate() {
+        assert_eq!(
+            steps("results.dpr.votes[3].party"),
+            vec![
+                Step::Key("results".into()),
+                Step::Key("dpr".into()),
+                Step::Key("votes".into()),
+                Step::Index(3),
+                Step::Key("party".into())
+            ]
+        );
+        let text = "{ \"a\": [1, {\"b\\\"\": \"x\", \"c\": [true, \"y]\"]}], \"d\": null }";
+        let (s, e) = locate(text, "a[1].c[1]").unwrap();
+        assert_eq!(&text[s..e], "\"y]\"");
+        let (s, e) = locate(text, "a[1].zz").unwrap();
+        assert!(text[s..e].starts_with("{\"b"));
+        let (s, e) = locate(text, "d").unwrap();
+        assert_eq!(&text[s..e], "null");
+        let mut v: Value = serde_json::from_str(text).unwrap();
+        assert!(set(&mut v, "a[1].c[0]", Value::from(false)));
+        assert!(!set(&mut v, "a[9]", Value::from(false)));
+        assert!(set(&mut v, "d", Value::Null));
+        assert_eq!(get(&v, "d"), None);
+        assert!(v.get("d").is_none());
+        assert_eq!(get(&v, "a[1].c[0]"), Some(&Value::from(false)));
+        // Every path of a real file is found where it is.
+        let (s, e) = locate(ELECTION, "stages[2].end").unwrap();
+        assert_eq!(
+            serde_json::from_str::<Value>(&ELECTION[s..e]).ok().as_ref(),
+            get(&serde_json::from_str(ELECTION).unwrap(), "stages[2].end")
+        );
+    }
+}
