@@ -628,7 +628,7 @@ impl Studio {
                         <button type="button" onclick={link.callback(|_| Msg::Fetch)}>{ t(W::Load) }</button>
                     </div>
                 </div>
-                <button type="button" onclick={link.callback(|_| Msg::Bundled)}>{ t(W::Bundled) }</button>
+                <button type="button" onclick={link.callback(|_| Msg::Bundled)}>{ t(if self.kind == Kind::Bank { W::BundledBank } else { W::Bundled }) }</button>
                 <p role="status" class="st-status">{ self.status.clone().unwrap_or_default() }</p>
                 if self.text.is_empty() {
                     <p>{ t(W::NoFile) }</p>

@@ -63,6 +63,7 @@ words! {
     FromUrl => "Alamat berkas", "File URL";
     Load => "Muat", "Load";
     Bundled => "Mulai dari data bawaan Pemilu 2024", "Start from the bundled Pemilu 2024 data";
+    BundledBank => "Mulai dari bank soal bawaan Pemilu 2024", "Start from the bundled Pemilu 2024 question bank";
     Loading => "Memuat…", "Loading…";
     LoadFailed => "Berkas tidak dapat dimuat:", "The file could not be loaded:";
     Loaded => "Dimuat:", "Loaded:";

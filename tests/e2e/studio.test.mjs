@@ -56,6 +56,10 @@ test("configure: the preview is the real widget, the code and the address follow
   assert.match(page.url(), /#ui=en&lang=en&modules=countdown,quiz&quiz-count=5&now=/);
   assert.equal(await page.locator("#st-preview-widget").getAttribute("data-quiz-count"), "5");
 
+  // A phone's width: the widget itself is 320 px wide, and its pressed state says so.
+  await page.getByRole("button", { name: "320 px" }).click();
+  assert.equal(await page.locator("#st-preview-widget").evaluate((e) => Math.round(e.getBoundingClientRect().width)), 320);
+  assert.equal(await page.getByRole("button", { name: "320 px" }).getAttribute("aria-pressed"), "true");
   // Order: the quiz first.
   await page.getByRole("button", { name: "Move up: Hoax or fact quiz" }).click();
   assert.match(await script.inputValue(), /data-modules="quiz,countdown"/);
@@ -172,7 +176,7 @@ test("an edited quiz item appears in the preview", async () => {
   assert.ok(index >= 0, "the preview shows a claim of the bundled bank");
 
   await page.getByRole("radio", { name: "Quiz question bank" }).check();
-  await page.getByRole("button", { name: "Start from the bundled Pemilu 2024 data" }).click();
+  await page.getByRole("button", { name: "Start from the bundled Pemilu 2024 question bank" }).click();
   await page.getByText("Loaded: quiz-en.json").waitFor();
   await page.getByLabel("Item", { exact: true }).selectOption(String(index));
   const claim = page.getByLabel("Claim", { exact: true });
