@@ -65,13 +65,14 @@ if (!W.PemiluWidget) {
   };
 
   const english = (el, opts) => String((opts && typeof opts.lang === "string" && opts.lang) || el.getAttribute("data-lang") || "").trim().toLowerCase() === "en";
-  const failed = (el, err, opts) => {
+  // `code` "unsupported": a browser without WebAssembly, or one that cannot compile the module.
+  const failed = (el, err, opts, code) => {
     const message = english(el, opts) ? "The election widget could not load." : "Widget pemilu tidak dapat dimuat.";
     const sr = el.shadowRoot;
     if (sr && sr.__pemilu) fill(sr, document.createElement("slot")); // show the fallback content again
     widgets.delete(el);
     console.warn("[pemilu-widget] " + message, err);
-    emit(el, "pemilu:error", { code: "data-fetch-failed", message });
+    emit(el, "pemilu:error", { code: code || "data-fetch-failed", message });
   };
 
   // Crash containment. A trap in the Wasm (a bug, or memory it can no longer trust) stops the
@@ -172,7 +173,7 @@ if (!W.PemiluWidget) {
         m.mount(w.id, el, attrsOf(el, w.opts), new URL(".", base).href);
         w.state = "mounted";
       } catch (e) { if (trapped(e)) crash(e); else failed(el, e, w.opts); }
-    }), (e) => { if (widgets.get(el) === w) failed(el, e, w.opts); });
+    }), (e) => { if (widgets.get(el) === w) failed(el, e, w.opts, (!W.WebAssembly || e instanceof WebAssembly.CompileError) && "unsupported"); });
   };
 
   const io = "IntersectionObserver" in W ? new IntersectionObserver((entries) => {

@@ -171,12 +171,17 @@ pub enum ErrorCode {
     /// that the tests hold the script to the same names).
     #[allow(dead_code)]
     Crashed,
+    /// The browser cannot run the widget: no WebAssembly, or an engine that cannot compile the
+    /// module (raised by the entry script; listed for the tests only, as the Wasm never runs there).
+    #[cfg(test)]
+    Unsupported,
 }
 
 impl ErrorCode {
     /// Every code.
     #[cfg(test)]
-    pub const ALL: [ErrorCode; 4] = [ErrorCode::InvalidAttribute, ErrorCode::DataFetchFailed, ErrorCode::DataInvalid, ErrorCode::Crashed];
+    pub const ALL: [ErrorCode; 5] =
+        [ErrorCode::InvalidAttribute, ErrorCode::DataFetchFailed, ErrorCode::DataInvalid, ErrorCode::Crashed, ErrorCode::Unsupported];
 
     /// The code as it appears in the event's detail.
     pub fn name(self) -> &'static str {
@@ -185,6 +190,8 @@ impl ErrorCode {
             ErrorCode::DataFetchFailed => "data-fetch-failed",
             ErrorCode::DataInvalid => "data-invalid",
             ErrorCode::Crashed => "crashed",
+            #[cfg(test)]
+            ErrorCode::Unsupported => "unsupported",
         }
     }
 

@@ -121,3 +121,33 @@ for (const scheme of ["light", "dark"]) {
     await page.context().close();
   });
 }
+
+for (const [name, setup] of [
+  ["without WebAssembly", () => { delete window.WebAssembly; }],
+  ["with an engine that cannot compile the module", () => {
+    const no = () => Promise.reject(new WebAssembly.CompileError("unknown instruction"));
+    WebAssembly.instantiateStreaming = no;
+    WebAssembly.instantiate = no;
+    WebAssembly.compileStreaming = no;
+    WebAssembly.compile = no;
+  }],
+]) {
+  test(`${name}: the fallback content stays, and pemilu:error says unsupported, in the widget's language`, async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(setup);
+    await page.goto(`${server.base}/article.html`);
+    await addWidgets(page, [{ id: "en", attrs: { "data-lang": "en" } }, { id: "id", attrs: { "data-modules": "quiz" } }]);
+    await page.evaluate(() => window.PemiluWidget.scan());
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === "pemilu:error").length === 2, null, { timeout: 15000 });
+    const errors = await page.evaluate(() => window.__events.filter((e) => e.type === "pemilu:error").map((e) => [e.id, e.detail.code, e.detail.message]));
+    assert.deepEqual(errors.sort(), [
+      ["en", "unsupported", "The election widget could not load."],
+      ["id", "unsupported", "Widget pemilu tidak dapat dimuat."],
+    ]);
+    // The reader sees the host element's own fallback (the KPU link), not a blank box.
+    await page.locator("#en").getByRole("link", { name: "KPU" }).waitFor();
+    assert.ok(await page.locator("#en").getByRole("link", { name: "KPU" }).isVisible());
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
