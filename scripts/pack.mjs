@@ -94,6 +94,21 @@ const aliases = sm[1].split(",").map((s) => s.trim()).filter(Boolean).map((s) =>
 glue = runtimeCode + "\n" + aliases.filter(([a, b]) => b && a !== b).map(([a, b]) => `const ${b} = ${a};`).join("\n") + "\n" + glue.replace(snippetImport, "");
 rmSync(join(dist, "snippets"), { recursive: true, force: true });
 
+// Exact rewrites of wasm-bindgen's glue (each must match once, or the build falls back):
+// - its innerHTML setter goes through the Trusted Types policy of web/pemilu-runtime.js (`html`);
+// - `initSync` (unused: the entry loads the Wasm with the default export) is not exported, so
+//   terser drops it, and the warnings of code paths the entry never takes get shorter.
+const once = (from, to) => {
+  if (glue.split(from).length !== 2) fail(`the glue does not contain exactly one ${JSON.stringify(from.slice(0, 60))}`);
+  glue = glue.replace(from, to);
+};
+once("arg0.innerHTML = getStringFromWasm0(arg1, arg2);", "arg0.innerHTML = html(getStringFromWasm0(arg1, arg2));");
+once("export { initSync, __wbg_init as default };", "export { __wbg_init as default };");
+once("console.warn('using deprecated parameters for the initialization function; pass a single object instead')", "0");
+once("console.warn(\"`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n\", e);",
+  "console.warn(\"[pemilu-widget] serve .wasm as application/wasm\", e);");
+if (/innerHTML\s*=(?!\s*html\()/.test(glue)) fail("the glue sets innerHTML without the Trusted Types policy");
+
 // unsafe_arrows: `function` expressions that use neither `this` nor `arguments` become arrows
 // (the glue's import table is made of them: 37 B brotli less, measured on 2026-12-06).
 const terse = async (code) => {

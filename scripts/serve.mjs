@@ -1,6 +1,7 @@
 // A small static server for dist/ (the demo and the tests): correct MIME types (application/wasm
 // for streaming compilation), no caching surprises. `PORT` overrides 8080. Paths under /__csp/
-// are served with a strict Content-Security-Policy (style-src 'self'), for the CSP test.
+// are served with a strict Content-Security-Policy (style-src 'self'), for the CSP test; under
+// /__tt/, with Trusted Types enforced as well.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -32,6 +33,8 @@ createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   const headers = { "Cache-Control": "no-store" };
   if (path.startsWith("/__csp/")) { path = path.slice(6); headers["Content-Security-Policy"] = CSP; }
+  // The same, with Trusted Types enforced and only the widget's policy allowed.
+  if (path.startsWith("/__tt/")) { path = path.slice(5); headers["Content-Security-Policy"] = `${CSP}; require-trusted-types-for 'script'; trusted-types pemilu-widget`; }
   const found = await find(path);
   if (!found) { res.writeHead(404, { "Content-Type": "text/plain" }); res.end("not found"); return; }
   headers["Content-Type"] = TYPES[extname(found.file)] || "application/octet-stream";

@@ -100,6 +100,16 @@ function guard(sr) {
 }
 
 // CSS.supports("color", v), where the browser can tell.
+// Trusted Types: the view's markup (built by src/web/markup.rs, every text escaped) reaches
+// innerHTML through this named policy, so a page that enforces Trusted Types
+// (require-trusted-types-for 'script') works, and one that lists its policies allows "pemilu-widget".
+// scripts/pack.mjs routes the glue's innerHTML setter through it.
+let policy;
+export function html(s) {
+  if (policy === undefined) try { policy = trustedTypes.createPolicy("pemilu-widget", { createHTML: (s) => s }); } catch (e) { policy = null; }
+  return policy ? policy.createHTML(s) : s;
+}
+
 export function isColor(v) { try { return CSS.supports("color", v); } catch (e) { return false; } }
 
 // A CSS custom property through the CSSOM (allowed under a strict CSP); no value removes it.

@@ -150,6 +150,32 @@ test("under a strict CSP (style-src 'self') the widget is styled and causes no v
   await page.context().close();
 });
 
+test("with Trusted Types enforced (require-trusted-types-for 'script'; trusted-types pemilu-widget): every module works, no violation", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.base}/__tt/csp.html`);
+  await waitReady(page, 1);
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "all";
+    el.setAttribute("data-pemilu-widget", "");
+    el.setAttribute("data-lang", "en");
+    el.setAttribute("data-modules", "countdown,parties,quiz,guide");
+    document.getElementById("csp").after(el);
+  });
+  await waitReady(page, 2);
+  const all = page.locator("#all");
+  await all.getByRole("tab", { name: "Results" }).click();
+  await all.getByRole("button", { name: "Start the quiz" }).click();
+  await all.getByRole("button", { name: "Hoax" }).click();
+  await page.waitForFunction(() => document.getElementById("all").shadowRoot.querySelector(".pw").innerText.includes("Where to report"));
+  assert.match(await widgetText(page, "csp"), /Indonesia.s 2024 general election/);
+  assert.match(await widgetText(page, "all"), /Source/);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await events(page, "pemilu:error"), []);
+  await page.context().close();
+});
+
 test("mount() on an element not yet in the page mounts it once it is added, with its options", async () => {
   const page = await newPage(browser);
   await page.goto(`${server.base}/article.html`);
