@@ -37,24 +37,25 @@ pub enum Step {
 /// Splits a path as the readers write it (`results.dpr.votes[3].party`) into steps.
 pub fn steps(path: &str) -> Vec<Step> {
     let mut out = Vec::new();
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let mut rest = part;
-        if let Some(i) = rest.find('[') {
-            if i > 0 {
-                out.push(Step::Key(rest[..i].to_string()));
+    let mut key = String::new();
+    let mut chars = path.chars();
+    let push_key = |key: &mut String, out: &mut Vec<Step>| {
+        if !key.is_empty() {
+            out.push(Step::Key(std::mem::take(key)));
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '.' => push_key(&mut key, &mut out),
+            '[' => {
+                push_key(&mut key, &mut out);
+                let inner: String = chars.by_ref().take_while(|c| *c != ']').collect();
+                out.push(inner.parse().map_or(Step::Key(inner), Step::Index));
             }
-            rest = &rest[i..];
-            while let Some(end) = rest.find(']') {
-                match rest[1..end].parse() {
-                    Ok(n) => out.push(Step::Index(n)),
-                    Err(_) => out.push(Step::Key(rest[1..end].to_string())),
-                }
-                rest = &rest[end + 1..];
-            }
-        } else {
-            out.push(Step::Key(rest.to_string()));
+            c => key.push(c),
         }
     }
+    push_key(&mut key, &mut out);
     out
 }
 
@@ -78,10 +79,15 @@ pub fn set(v: &mut Value, path: &str, new: Value) -> bool {
     let mut cur = v;
     for s in all {
         cur = match s {
-            Step::Key(k) => match cur {
-                Value::Object(m) => m.entry(k).or_insert(Value::Null),
-                _ => return false,
-            },
+            Step::Key(k) => {
+                if cur.is_null() {
+                    *cur = Value::Object(serde_json::Map::new());
+                }
+                match cur {
+                    Value::Object(m) => m.entry(k).or_insert(Value::Null),
+                    _ => return false,
+                }
+            }
             Step::Index(i) => match cur.get_mut(i) {
                 Some(x) => x,
                 None => return false,
@@ -121,6 +127,10 @@ pub enum What {
     Rejected(String),
     /// The same value as another item's (that item's path).
     Twice(String, String),
+    /// Out of the list's ascending order (the value).
+    Order(String),
+    /// The file looks like the other kind (a bank opened as a dataset, or the reverse).
+    OtherKind,
 }
 
 /// A bank's balance table (one row per pair, then the items about none), its true claims, and
@@ -135,8 +145,8 @@ pub struct Report {
     pub complete: bool,
     /// For a valid bank: the balance table, and how many items are true claims, of how many.
     pub balance: Option<BankBalance>,
-    /// For a valid file: a one-line summary (name, counts).
-    pub summary: Option<String>,
+    /// For a valid file: a one-line summary (name, counts), in Indonesian and in English.
+    pub summary: Option<(String, String)>,
 }
 
 /// Checks `text` as a file of `kind`.
@@ -144,10 +154,20 @@ pub fn check(kind: Kind, text: &str) -> Report {
     let mut doc: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let problem = Problem { path: String::new(), what: What::Syntax(e.line(), e.column(), e.to_string()), help: None };
+            let words = e.to_string();
+            let words = words.split(" at line ").next().unwrap_or("").to_string();
+            let problem = Problem { path: String::new(), what: What::Syntax(e.line(), e.column(), words), help: None };
             return Report { problems: vec![problem], ..Report::default() };
         }
     };
+    let other = match kind {
+        Kind::Dataset => doc.get("items").is_some() && doc.get("parties").is_none() && doc.get("stages").is_none(),
+        Kind::Bank => doc.get("items").is_none() && (doc.get("parties").is_some() || doc.get("stages").is_some()),
+    };
+    if other {
+        let problem = Problem { path: String::new(), what: What::OtherKind, help: None };
+        return Report { problems: vec![problem], ..Report::default() };
+    }
     let original = doc.clone();
     let schema: Value = serde_json::from_str(kind.schema()).unwrap_or(Value::Null);
     let mut report = Report { complete: true, ..Report::default() };
@@ -159,39 +179,54 @@ pub fn check(kind: Kind, text: &str) -> Report {
             Kind::Dataset => parse_dataset(&doc).map(|d| {
                 if report.problems.is_empty() {
                     let p = &d.parties;
-                    report.summary = Some(format!("{} · {} · {}", d.election.name.en, p.parties.len(), p.pairs.len()));
+                    let counts = format!("{} · {}", p.parties.len(), p.pairs.len());
+                    let n = &d.election.name;
+                    report.summary = Some((format!("{} · {counts}", n.id), format!("{} · {counts}", n.en)));
                 }
             }),
             Kind::Bank => parse_bank(&doc).map(|b| {
                 if report.problems.is_empty() {
                     let facts = b.items.iter().filter(|i| i.answer == Answer::Fact).count();
                     report.balance = Some((balance(&b), facts, b.items.len()));
-                    report.summary = Some(format!("{} · {}", b.title, b.items.len()));
+                    let line = format!("{} · {}", b.title, b.items.len());
+                    report.summary = Some((line.clone(), line));
                 }
             }),
         }
         .err();
         let Some(e) = failed else { break };
-        let (here, found) = match e.0.rsplit_once(" = ") {
-            Some((p, "?")) => (p.to_string(), None),
-            Some((p, v)) => (p.to_string(), Some(v.trim_matches(['\u{201c}', '\u{201d}']).to_string())),
-            None => (String::new(), Some(e.0.clone())),
+        // The readers write `path = “value”` (a value they refuse) or `path = ?` (missing, or a
+        // check that spans several values); a path never contains ` = `.
+        let (here, quoted) = match e.0.split_once(" = \u{201c}") {
+            Some((p, v)) => (p.to_string(), Some(v.strip_suffix('\u{201d}').unwrap_or(v).to_string())),
+            None => (e.0.strip_suffix(" = ?").unwrap_or("").to_string(), None),
         };
+        // What is there, when the reader did not quote it.
+        let found = quoted.or_else(|| get(&doc, &here).filter(|v| !v.is_null()).map(shown));
         // Where that is in the file as the editor wrote it.
-        let path = original_path(&here, &aside);
+        let mut path = original_path(&here, &aside);
+        let mut set_aside_at = here.clone();
+        let mut what = match &found {
+            None => What::Missing,
+            Some(v) => match twin(&original, &path) {
+                Some(other) => What::Twice(v.clone(), other),
+                None => What::Rejected(v.clone()),
+            },
+        };
+        // Out of order: the item that breaks the order, which may be the one before.
+        if let (false, Some((outlier, value))) = (matches!(what, What::Twice(..)), out_of_order(&original, &path)) {
+            if outlier != path {
+                set_aside_at = current_path(&outlier, &aside).unwrap_or(here.clone());
+            }
+            path = outlier;
+            what = What::Order(value);
+        }
         let consequence = aside.iter().any(|(p, item)| follows_from(&path, found.as_deref(), p, item));
         let repeated = report.problems.iter().any(|p| p.path == path);
         if !repeated && !consequence {
-            let what = match found {
-                None => What::Missing,
-                Some(v) => match twin(&original, &path) {
-                    Some(other) => What::Twice(v, other),
-                    None => What::Rejected(v),
-                },
-            };
             report.problems.push(Problem { help: describe(&schema, &path), path: path.clone(), what });
         }
-        match set_aside(&mut doc, &here) {
+        match set_aside(&mut doc, &set_aside_at) {
             Some((at, item)) if !repeated => aside.push((original_path(&at, &aside), item)),
             _ => {
                 report.complete = false;
@@ -208,11 +243,81 @@ pub fn check(kind: Kind, text: &str) -> Report {
 fn twin(doc: &Value, path: &str) -> Option<String> {
     let (list, rest) = path.rsplit_once('[')?;
     let (index, member) = rest.split_once("].")?;
+    // Only members that must be unique.
+    if !["number", "id"].contains(&member) {
+        return None;
+    }
     let index: usize = index.parse().ok()?;
     let value = get(doc, path)?;
     let items = get(doc, list)?.as_array()?;
     let j = items.iter().position(|it| get(it, member) == Some(value)).filter(|j| *j != index)?;
     Some(format!("{list}[{j}].{member}"))
+}
+
+/// A value as the problem list quotes it (a string without its quotes; anything else as JSON,
+/// shortened).
+fn shown(v: &Value) -> String {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        v => v.to_string(),
+    };
+    if s.chars().count() > 60 {
+        s.chars().take(59).chain(['\u{2026}']).collect()
+    } else {
+        s
+    }
+}
+
+/// For a ballot number (`…[k].number`, `…[k].party`, `…[k].pair`) that breaks its list's
+/// ascending order: the item to blame (the one before, when it is the one too large) and its value.
+fn out_of_order(doc: &Value, path: &str) -> Option<(String, String)> {
+    let (list, rest) = path.rsplit_once('[')?;
+    let (index, member) = rest.split_once("].")?;
+    if !["number", "party", "pair"].contains(&member) {
+        return None;
+    }
+    let k: usize = index.parse().ok()?;
+    let items = get(doc, list)?.as_array()?;
+    let n = |i: usize| items.get(i).and_then(|it| it.get(member)).and_then(Value::as_f64);
+    let (prev, here) = (n(k.checked_sub(1)?)?, n(k)?);
+    if prev < here {
+        return None;
+    }
+    // The one before is the odd one out when the next one still follows it in order.
+    let blame = match n(k + 1) {
+        Some(next) if here < next && (k < 2 || n(k - 2).is_some_and(|p| p < here)) => k - 1,
+        None if k >= 2 && n(k - 2).is_some_and(|p| p < here) => k - 1,
+        _ => k,
+    };
+    let value = n(blame).map(|v| Value::from(v as i64).to_string())?;
+    Some((format!("{list}[{blame}].{member}"), value))
+}
+
+/// `path` (in the original file) in the checked copy, where items have been set aside; `None`
+/// when it is inside one of them.
+fn current_path(path: &str, aside: &[(String, Value)]) -> Option<String> {
+    let mut out: Vec<Step> = Vec::new();
+    let mut original: Vec<Step> = Vec::new();
+    for step in steps(path) {
+        if let Step::Index(k) = step {
+            let list = write(&original);
+            let mut n = k;
+            for (p, _) in aside {
+                let gone: Option<usize> = p.strip_prefix(&list).and_then(|r| r.strip_prefix('[')?.strip_suffix(']')?.parse().ok());
+                match gone {
+                    Some(g) if g == k => return None,
+                    Some(g) if g < k => n -= 1,
+                    _ => {}
+                }
+            }
+            original.push(Step::Index(k));
+            out.push(Step::Index(n));
+        } else {
+            original.push(step.clone());
+            out.push(step);
+        }
+    }
+    Some(write(&out))
 }
 
 /// Removes the item that holds `path` (the innermost list item), or an optional section named
@@ -279,23 +384,15 @@ fn original_path(path: &str, aside: &[(String, Value)]) -> String {
 }
 
 /// Whether a problem at `path` (with the value `found`) may only come from setting aside `item`
-/// (at `item_path`): a total next to a list that lost an item, or a reference to the item.
+/// (at `item_path`): a total next to a list that lost an item, or a reference to the item's
+/// number or id.
 fn follows_from(path: &str, found: Option<&str>, item_path: &str, item: &Value) -> bool {
     let parent = path.rsplit_once(['.', '[']).map_or("", |(p, _)| p);
     if !parent.is_empty() && item_path.starts_with(parent) && item_path.len() > parent.len() && !path.starts_with(item_path) {
         return true;
     }
-    fn leaves(v: &Value, out: &mut Vec<String>) {
-        match v {
-            Value::Array(a) => a.iter().for_each(|x| leaves(x, out)),
-            Value::Object(m) => m.values().for_each(|x| leaves(x, out)),
-            Value::String(s) => out.push(s.clone()),
-            Value::Number(n) => out.push(n.to_string()),
-            _ => {}
-        }
-    }
-    let mut values = Vec::new();
-    leaves(item, &mut values);
+    // What other items refer to it by: its number or id.
+    let values: Vec<String> = ["number", "id"].iter().filter_map(|k| item.get(*k)).map(shown).collect();
     let other_list = item_path.split(['.', '[']).next() != path.split(['.', '[']).next();
     found.is_some_and(|f| other_list && values.iter().any(|v| v == f))
 }
@@ -433,7 +530,7 @@ fn value_span(b: &[u8], i: &mut usize) -> Option<(usize, usize)> {
                     }
                     b'{' | b'[' => depth += 1,
                     b'}' | b']' => {
-                        depth -= 1;
+                        depth = depth.checked_sub(1)?;
                         if depth == 0 {
                             *i += 1;
                             break;
@@ -472,8 +569,8 @@ mod tests {
     fn the_bundled_files_pass() {
         let r = check(Kind::Dataset, ELECTION);
         assert_eq!(r.problems, vec![]);
-        let summary = r.summary.unwrap();
-        assert!(summary.contains("· 3"), "{summary}");
+        let (id, en) = r.summary.unwrap();
+        assert!(id.starts_with("Pemilu 2024 ·") && en.contains("· 3"), "{en}");
         let r = check(Kind::Bank, BANK);
         assert_eq!(r.problems, vec![]);
         let (rows, facts, total) = r.balance.unwrap();
@@ -490,12 +587,13 @@ mod tests {
         ]);
         let r = check(Kind::Dataset, &text);
         let paths: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
-        // Party 4 is gone (its number was changed), so the pairs that name it are problems too.
+        // Party 4 is gone (its number was changed), so the pair and the DPR row that name it are
+        // problems too; party 8 (parties[7]) is only set aside, so those naming it are not listed.
         let mut sorted = paths.clone();
         sorted.sort();
         assert_eq!(
             sorted,
-            ["pairs[0].nominatingParties[2]", "pairs[1].nominatingParties[1]", "parties[3].number", "parties[7].abbr", "stages[1].start"]
+            ["pairs[1].nominatingParties[1]", "parties[3].number", "parties[7].abbr", "results.dpr.votes[3].party", "stages[1].start"]
         );
         let twice = r.problems.iter().find(|p| p.path == "parties[3].number").unwrap();
         assert_eq!(twice.what, What::Twice("1".into(), "parties[0].number".into()));
@@ -503,9 +601,77 @@ mod tests {
     }
 
     #[test]
+    fn values_with_separators_and_brackets_never_panic() {
+        let text = planted(&[("stages[1].source", Value::from("x.y[a]] = q"))]);
+        let r = check(Kind::Dataset, &text);
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!(r.problems[0].path, "stages[1].source");
+        assert_eq!(r.problems[0].what, What::Rejected("x.y[a]] = q".into()));
+        for p in ["a[", "a]", "[", "]]", "a[b[c]]d", "..", "a[99999999999999999999]", "[\u{201c}]"] {
+            let _ = steps(p);
+        }
+    }
+
+    #[test]
+    fn one_ballot_number_out_of_order_is_one_problem() {
+        let r = check(Kind::Dataset, &planted(&[("parties[3].number", Value::from(40))]));
+        let paths: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"parties[3].number"), "{paths:?}");
+        assert!(!paths.iter().any(|p| p.starts_with("parties[") && *p != "parties[3].number"), "{paths:?}");
+        let p = r.problems.iter().find(|p| p.path == "parties[3].number").unwrap();
+        assert_eq!(p.what, What::Order("40".into()));
+    }
+
+    #[test]
+    fn only_unique_members_are_said_to_be_used_twice() {
+        let v: Value = serde_json::from_str(ELECTION).unwrap();
+        let end = get(&v, "stages[1].end").cloned().unwrap();
+        let r = check(Kind::Dataset, &planted(&[("stages[2].end", end), ("stages[2].start", Value::from("2024-12-31"))]));
+        assert!(r.problems.iter().all(|p| !matches!(p.what, What::Twice(..))), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn a_value_that_is_there_is_quoted_not_called_missing() {
+        let mut bank: Value = serde_json::from_str(BANK).unwrap();
+        set(&mut bank, "items[0].about", serde_json::json!([2, 2]));
+        let r = check(Kind::Bank, &serde_json::to_string(&bank).unwrap());
+        let p = r.problems.iter().find(|p| p.path.starts_with("items[0]")).expect("items[0]");
+        assert!(!matches!(p.what, What::Missing), "{:?}", p);
+    }
+
+    #[test]
+    fn a_file_of_the_other_kind_says_so() {
+        assert_eq!(check(Kind::Dataset, BANK).problems[0].what, What::OtherKind);
+        assert_eq!(check(Kind::Bank, ELECTION).problems[0].what, What::OtherKind);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Whatever an editor types, the check, the paths and the locator return; they never panic.
+        #[test]
+        fn nothing_an_editor_types_panics(text in ".{0,200}", path in "[a-z\\[\\]0-9.\"= ]{0,30}") {
+            let _ = check(Kind::Dataset, &text);
+            let _ = check(Kind::Bank, &text);
+            let _ = steps(&path);
+            let _ = locate(&text, &path);
+            let _ = locate(ELECTION, &path);
+            let mut v: Value = serde_json::from_str(ELECTION).unwrap();
+            let _ = set(&mut v, &path, Value::from(1));
+            let _ = get(&v, &path);
+        }
+
+        /// A real file with one value replaced by anything: listed problems, no panic.
+        #[test]
+        fn one_value_replaced_by_anything(k in 0usize..24, value in proptest::prelude::any::<String>()) {
+            let text = planted(&[(&format!("parties[{k}].abbr"), Value::from(value))]);
+            let _ = check(Kind::Dataset, &text);
+        }
+    }
+
+    #[test]
     fn syntax_errors_name_the_line() {
         let r = check(Kind::Bank, "{\n  \"schemaVersion\": 2,\n  oops\n}");
-        assert!(matches!(r.problems[0].what, What::Syntax(3, _, _)), "{:?}", r.problems);
+        assert!(matches!(&r.problems[0].what, What::Syntax(3, _, w) if !w.contains("line")), "{:?}", r.problems);
     }
 
     #[test]
@@ -537,6 +703,8 @@ mod tests {
         let mut v: Value = serde_json::from_str(text).unwrap();
         assert!(set(&mut v, "a[1].c[0]", Value::from(false)));
         assert!(!set(&mut v, "a[9]", Value::from(false)));
+        assert!(set(&mut v, "e.f.g", Value::from(1)), "members are made on the way");
+        assert_eq!(get(&v, "e.f.g"), Some(&Value::from(1)));
         assert!(set(&mut v, "d", Value::Null));
         assert_eq!(get(&v, "d"), None);
         assert!(v.get("d").is_none());

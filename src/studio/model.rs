@@ -110,6 +110,20 @@ impl Options {
         )
     }
 
+    /// The AMP form: `amp-iframe` with the sandbox, `resizable` and `overflow` element AMP asks
+    /// for (the page also loads AMP's amp-iframe component; the README shows the whole snippet).
+    /// `show_all` labels the overflow button.
+    pub fn amp_code(&self, base: &str, show_all: &str) -> String {
+        let q = self.query();
+        let src = if q.is_empty() { format!("{base}embed.html") } else { format!("{base}embed.html?{q}") };
+        format!(
+            "<amp-iframe title=\"{}\" width=\"360\" height=\"480\" layout=\"responsive\" resizable\n  sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" frameborder=\"0\"\n  src=\"{}\">\n  <div overflow tabindex=\"0\" role=\"button\" aria-label=\"{2}\">{2}</div>\n</amp-iframe>",
+            escape(&self.title()),
+            escape(&src),
+            escape(show_all)
+        )
+    }
+
     /// A title for the frame: the modules' names in the widget's language.
     pub fn title(&self) -> String {
         let lang = self.lang();
@@ -221,6 +235,12 @@ mod tests {
         assert!(frame.contains("title=\"Countdown · Hoax or fact quiz\""), "{frame}");
         assert!(frame.contains("src=\"https://cdn.example.id/pw/embed.html?lang=en&amp;modules=countdown,quiz&amp;election-name=A%20%22quoted%22%20%3Cname%3E\""), "{frame}");
         assert!(frame.ends_with("<script src=\"https://cdn.example.id/pw/pemilu-embed.js\" async></script>"));
+        let amp = o.amp_code(base, "Show the whole widget");
+        assert!(amp.starts_with("<amp-iframe title=\"Countdown · Hoax or fact quiz\""), "{amp}");
+        assert!(
+            amp.contains("resizable") && amp.contains("<div overflow tabindex=\"0\" role=\"button\" aria-label=\"Show the whole widget\">")
+        );
+        assert!(amp.contains("src=\"https://cdn.example.id/pw/embed.html?lang=en&amp;modules=countdown,quiz"), "{amp}");
         assert_eq!(Options::default().iframe_code(base).lines().nth(1), Some("  src=\"https://cdn.example.id/pw/embed.html\"></iframe>"));
     }
 

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, DragEvent, Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Url};
 use yew::prelude::*;
 
-use super::check::{check, get, locate, set, Kind, Report, What};
+use super::check::{check, get, locate, set, Kind, Problem, Report, What};
 use super::model::Options;
 use super::words::{help, label, W};
 use crate::domain::contract::{Attr, Module};
@@ -40,6 +40,7 @@ fn field_id(path: &str) -> String {
 pub enum Form {
     Script,
     Iframe,
+    Amp,
 }
 
 pub enum Msg {
@@ -63,6 +64,7 @@ pub enum Msg {
     AddItem,
     Download,
     Jump(String),
+    Recheck,
 }
 
 pub struct Studio {
@@ -83,10 +85,15 @@ pub struct Studio {
     preview_src: Option<String>,
     version: u32,
     focus: Option<String>,
+    /// Whether a file was opened (its text may then be emptied while editing).
+    loaded: bool,
+    /// The check waiting for typing to pause.
+    pending: Option<gloo_timers::callback::Timeout>,
     preview: NodeRef,
     raw: NodeRef,
     script_code: NodeRef,
     iframe_code: NodeRef,
+    amp_code: NodeRef,
 }
 
 impl Studio {
@@ -145,8 +152,12 @@ impl Studio {
             _ => self.kind,
         };
         self.kind = kind;
-        self.name = name;
+        // A name to save under: the last part of a path or URL, without its query.
+        let name = name.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+        self.name = if name.is_empty() { "data.json".into() } else { name };
         self.text = text;
+        self.loaded = true;
+        self.pending = None;
         self.item = 0;
         self.recheck();
     }
@@ -187,11 +198,38 @@ impl Studio {
     fn jump(&self, path: &str) {
         let Some(doc) = document() else { return };
         if let Some(el) = doc.get_element_by_id(&field_id(path)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            // A field inside a closed <details> (the DPR figures): open it first.
+            if let Ok(Some(d)) = el.closest("details") {
+                let _ = d.set_attribute("open", "");
+            }
             let _ = el.focus();
             return;
         }
         let Some(area) = self.raw.cast::<HtmlTextAreaElement>() else { return };
-        let (s, e) = locate(&self.text, path).unwrap_or((0, 0));
+        // The value selected when it is there; otherwise only the caret, at the nearest enclosing
+        // value or at the syntax error, so that a keystroke cannot replace the whole file.
+        let syntax = self.report.as_ref().and_then(|r| {
+            r.problems.iter().find_map(|p| match p.what {
+                What::Syntax(line, col, _) if path.is_empty() => Some((line, col)),
+                _ => None,
+            })
+        });
+        let (s, e) = match syntax {
+            Some((line, col)) => {
+                let start: usize = self.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+                let at = (start + col.saturating_sub(1)).min(self.text.len());
+                (at, at)
+            }
+            None => {
+                let (s, e) = locate(&self.text, path).unwrap_or((0, 0));
+                let exact = self.doc.as_ref().and_then(|d| get(d, path)).is_some() && !path.is_empty();
+                if exact {
+                    (s, e)
+                } else {
+                    (s, s)
+                }
+            }
+        };
         let utf16 = |b: usize| self.text.get(..b).map_or(0, |t| t.encode_utf16().count()) as u32;
         let _ = area.focus();
         let _ = area.set_selection_range(utf16(s), utf16(e));
@@ -207,6 +245,27 @@ impl Studio {
             Some(v) => v.to_string(),
         }
     }
+}
+
+/// A problem in words, without its path.
+fn problem_text(p: &Problem, ui: Lang) -> String {
+    let t = |w: W| w.t(ui);
+    match &p.what {
+        What::Syntax(l, c, m) => format!("{} {l}, {} {c}: {m}", t(W::Syntax), t(W::Column)),
+        What::Missing => t(W::Missing).to_string(),
+        What::Rejected(v) => format!("\u{201c}{v}\u{201d} {}", t(W::Rejected)),
+        What::Twice(v, other) => format!("{v} {} {other}", t(W::Twice)),
+        What::Order(v) => format!("{v} {}", t(W::Order)),
+        What::OtherKind => t(W::OtherKind).to_string(),
+    }
+}
+
+/// A whole number as an editor may type it: `40.971.906`, `40,971,906` or `40 971 906`.
+fn whole_number(v: &str) -> Option<i64> {
+    let v = v.trim();
+    let digits: String = v.chars().filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}')).collect();
+    let grouped = v.split(['.', ',', ' ', '\u{a0}']).skip(1).all(|g| g.len() == 3);
+    (grouped && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
 }
 
 /// An input's or text area's value, from its event.
@@ -262,10 +321,13 @@ impl Component for Studio {
             preview_src: None,
             version: 0,
             focus: None,
+            loaded: false,
+            pending: None,
             preview: NodeRef::default(),
             raw: NodeRef::default(),
             script_code: NodeRef::default(),
             iframe_code: NodeRef::default(),
+            amp_code: NodeRef::default(),
         };
         s.remember();
         s
@@ -300,6 +362,7 @@ impl Component for Studio {
                 let code = match form {
                     Form::Script => self.opts.script_code(&Self::base()),
                     Form::Iframe => self.opts.iframe_code(&Self::base()),
+                    Form::Amp => self.opts.amp_code(&Self::base(), W::ShowAll.t(self.ui)),
                 };
                 let written = web_sys::window().and_then(|w| {
                     let clip = Reflect::get(&w.navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined())?;
@@ -315,7 +378,11 @@ impl Component for Studio {
             Msg::Copied(form, ok) => {
                 self.copied = Some((form, ok));
                 if !ok {
-                    let area = if form == Form::Script { &self.script_code } else { &self.iframe_code };
+                    let area = match form {
+                        Form::Script => &self.script_code,
+                        Form::Iframe => &self.iframe_code,
+                        Form::Amp => &self.amp_code,
+                    };
                     if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                         let _ = a.focus();
                         a.select();
@@ -329,9 +396,15 @@ impl Component for Studio {
                 }
             }
             Msg::Text(t) => {
+                // Checked once typing pauses (a check of a large file takes tens of milliseconds).
                 self.text = t;
+                let link = ctx.link().clone();
+                self.pending = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::Recheck)));
+                return false;
+            }
+            Msg::Recheck => {
+                self.pending = None;
                 self.recheck();
-                // The text area keeps its own caret; no need to redraw it from here.
             }
             Msg::Field(path, v) => {
                 if let Some(doc) = self.doc.as_mut() {
@@ -346,7 +419,7 @@ impl Component for Studio {
                     self.status = Some(format!("{} {name}", W::Loaded.t(self.ui)));
                     self.load(name, text);
                 }
-                Err(e) => self.status = Some(format!("{} {e}", W::LoadFailed.t(self.ui))),
+                Err(e) => self.status = Some(format!("{} {e}. {}", W::LoadFailed.t(self.ui), W::LoadHint.t(self.ui))),
             },
             Msg::FetchUrl(u) => {
                 self.url = u;
@@ -364,7 +437,7 @@ impl Component for Studio {
                 });
             }
             Msg::Bundled => {
-                let file = match (self.kind, self.ui) {
+                let file = match (self.kind, self.opts.lang()) {
                     (Kind::Dataset, _) => "pemilu-2024.json",
                     (Kind::Bank, Lang::En) => "quiz-en.json",
                     (Kind::Bank, Lang::Id) => "quiz-id.json",
@@ -384,7 +457,8 @@ impl Component for Studio {
                     let id = (items.len() + 1..).map(|n| format!("new-{n}")).find(|id| !items.iter().any(|i| i["id"] == id.as_str()));
                     items.push(serde_json::json!({
                         "id": id, "claim": "", "circulated": "", "answer": "hoax", "verdict": "",
-                        "explanation": "", "source": { "checker": "", "date": "", "url": "" }
+                        "technique": "none", "explanation": "", "source": { "checker": "", "date": "", "url": "" },
+                        "about": [], "direction": "neutral"
                     }));
                     self.item = items.len() - 1;
                     self.text = self.doc.as_ref().and_then(|d| serde_json::to_string_pretty(d).ok()).unwrap_or_default();
@@ -506,7 +580,7 @@ impl Studio {
                         let pos = modules.iter().position(|x| *x == m);
                         html! {
                             <li key={m.name()}>
-                                <input type="checkbox" id={id.clone()} checked={shown} onchange={link.callback(move |e: Event| {
+                                <input type="checkbox" id={id.clone()} checked={shown} disabled={shown && modules.len() == 1} onchange={link.callback(move |e: Event| {
                                     let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
                                     Msg::Show(m, on)
                                 })} />
@@ -584,6 +658,9 @@ impl Studio {
                 <label for="st-code-iframe">{ t(W::IframeForm) }</label>
                 <textarea id="st-code-iframe" ref={self.iframe_code.clone()} readonly=true rows="4" spellcheck="false" value={self.opts.iframe_code(&base)} />
                 <button type="button" onclick={link.callback(|_| Msg::Copy(Form::Iframe))}>{ t(W::CopyIframe) }</button>
+                <label for="st-code-amp">{ t(W::AmpForm) }</label>
+                <textarea id="st-code-amp" ref={self.amp_code.clone()} readonly=true rows="5" spellcheck="false" value={self.opts.amp_code(&base, t(W::ShowAll))} />
+                <button type="button" onclick={link.callback(|_| Msg::Copy(Form::Amp))}>{ t(W::CopyAmp) }</button>
                 <p role="status" class="st-status">{ copied.unwrap_or_default() }</p>
             </section>
             </div>
@@ -623,14 +700,14 @@ impl Studio {
                 <div class="st-field">
                     <label for="st-url">{ t(W::FromUrl) }</label>
                     <div class="st-row">
-                        <input id="st-url" type="url" value={self.url.clone()} placeholder="https://" onchange={link.callback(|e: Event| Msg::FetchUrl(input_value(&e)))}
+                        <input id="st-url" type="url" value={self.url.clone()} placeholder="https://" oninput={link.callback(|e: InputEvent| Msg::FetchUrl(input_value(&e)))}
                             onkeydown={link.batch_callback(|e: KeyboardEvent| (e.key() == "Enter").then(|| { e.prevent_default(); Msg::Fetch }))} />
                         <button type="button" onclick={link.callback(|_| Msg::Fetch)}>{ t(W::Load) }</button>
                     </div>
                 </div>
                 <button type="button" onclick={link.callback(|_| Msg::Bundled)}>{ t(if self.kind == Kind::Bank { W::BundledBank } else { W::Bundled }) }</button>
                 <p role="status" class="st-status">{ self.status.clone().unwrap_or_default() }</p>
-                if self.text.is_empty() {
+                if !self.loaded {
                     <p>{ t(W::NoFile) }</p>
                 } else {
                     { self.problems(ctx) }
@@ -642,7 +719,11 @@ impl Studio {
                         <textarea id="st-raw" ref={self.raw.clone()} rows="16" spellcheck="false" aria-describedby="st-raw-help" value={self.text.clone()}
                             oninput={link.callback(|e: InputEvent| Msg::Text(input_value(&e)))} />
                     </div>
-                    <button type="button" onclick={link.callback(|_| Msg::Download)}>{ t(W::Download) }</button>
+                    if self.report.as_ref().is_some_and(|r| !r.problems.is_empty()) {
+                        <p class="st-note" id="st-download-warn">{ t(W::DownloadWarn) }</p>
+                    }
+                    <button type="button" aria-describedby={self.report.as_ref().is_some_and(|r| !r.problems.is_empty()).then_some("st-download-warn")}
+                        onclick={link.callback(|_| Msg::Download)}>{ t(W::Download) }</button>
                 }
             </section>
         }
@@ -658,17 +739,12 @@ impl Studio {
                 <h3 id="st-problems-h">{ t(W::Problems) }</h3>
                 <p role="status">
                     { match count { 0 => t(W::NoProblems).to_string(), 1 => t(W::OneProblem).to_string(), n => format!("{n} {}", t(W::ProblemsFound)) } }
-                    if let Some(s) = report.summary.as_ref().filter(|_| count == 0) { { " " } <span>{ format!("({s})") }</span> }
+                    if let Some((id, en)) = report.summary.as_ref().filter(|_| count == 0) { { " " } <span>{ format!("({})", if ui == Lang::Id { id } else { en }) }</span> }
                 </p>
                 if count > 0 {
                     <ol aria-labelledby="st-problems-h">
                     { for report.problems.iter().map(|p| {
-                        let what = match &p.what {
-                            What::Syntax(l, c, m) => format!("{} {l}, {} {c}: {m}", t(W::Syntax), t(W::Column)),
-                            What::Missing => t(W::Missing).to_string(),
-                            What::Rejected(v) => format!("\u{201c}{v}\u{201d} {}", t(W::Rejected)),
-                            What::Twice(v, other) => format!("{v} {} {other}", t(W::Twice)),
-                        };
+                        let what = problem_text(p, ui);
                         let path = p.path.clone();
                         html! {
                             <li>
@@ -696,6 +772,7 @@ impl Studio {
             <div class="st-balance">
                 <h3>{ t(W::Balance) }</h3>
                 <p>{ format!("{} {facts} {} {total} ({pct}%)", t(W::TrueShare), t(W::Of)) }</p>
+                <div class="st-scroll" role="region" tabindex="0" aria-label={t(W::Balance)}>
                 <table>
                     <thead><tr>
                         <th scope="col">{ t(W::Pair) }</th><th scope="col">{ t(W::Hoaxes) }</th><th scope="col">{ t(W::Facts) }</th>
@@ -710,51 +787,69 @@ impl Studio {
                     }) }
                     </tbody>
                 </table>
+                </div>
             </div>
         }
     }
 
     /// One form field bound to `path`; `kind` is the input type, or "textarea".
+    /// The problem at `path`, in words, for the field that edits it.
+    fn field_problem(&self, path: &str) -> Option<String> {
+        self.report.as_ref()?.problems.iter().find(|p| p.path == path).map(|p| problem_text(p, self.ui))
+    }
+
+    /// One form field bound to `path`; `kind` is "text", "url", "number" (a whole number, typed
+    /// with or without thousands separators), "date" (YYYY-MM-DD, as text, so that a wrong date
+    /// stays visible), "list" (whole numbers, comma-separated) or "textarea".
     fn bound(&self, ctx: &Context<Self>, path: String, text: String, kind: &'static str) -> Html {
         let id = field_id(&path);
-        let number = kind == "number";
-        let list = path.ends_with(".about");
         let p = path.clone();
         let onchange = ctx.link().callback(move |e: Event| {
             let v = input_value(&e);
-            let value = if v.trim().is_empty() {
-                Value::Null
-            } else if number {
-                v.trim().parse::<i64>().map(Value::from).or_else(|_| v.trim().parse::<f64>().map(Value::from)).unwrap_or(Value::from(v))
-            } else if list {
-                Value::Array(
-                    v.split(',').map(|x| x.trim().parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::from(x.trim()))).collect(),
-                )
-            } else {
-                Value::from(v)
+            let value = match kind {
+                "list" => Value::Array(
+                    v.split(',')
+                        .filter(|x| !x.trim().is_empty())
+                        .map(|x| whole_number(x).map_or_else(|| Value::from(x.trim()), Value::from))
+                        .collect(),
+                ),
+                _ if v.trim().is_empty() => Value::Null,
+                "number" => whole_number(&v).map_or_else(|| Value::from(v.trim()), Value::from),
+                _ => Value::from(v),
             };
             Msg::Field(p.clone(), value)
         });
+        let problem = self.field_problem(&path);
+        let described = problem.as_ref().map(|_| format!("{id}-problem"));
+        let invalid = problem.as_ref().map(|_| "true");
+        let (input_type, mode, placeholder) = match kind {
+            "number" | "list" => ("text", Some("numeric"), None),
+            "date" => ("text", Some("numeric"), Some("YYYY-MM-DD")),
+            other => (other, None, None),
+        };
         html! {
             <div class="st-field">
                 <label for={id.clone()}>{ text }</label>
                 if kind == "textarea" {
-                    <textarea id={id} rows="3" value={self.value(&path)} {onchange} />
+                    <textarea id={id.clone()} rows="3" value={self.value(&path)} aria-invalid={invalid} aria-describedby={described.clone()} {onchange} />
                 } else {
-                    <input id={id} type={kind} value={self.value(&path)} {onchange} />
+                    <input id={id.clone()} type={input_type} inputmode={mode} placeholder={placeholder} value={self.value(&path)}
+                        aria-invalid={invalid} aria-describedby={described.clone()} spellcheck="false" {onchange} />
                 }
+                if let Some(pr) = problem { <p class="st-field-problem" id={described}>{ pr }</p> }
             </div>
         }
     }
 
-    fn choice(&self, ctx: &Context<Self>, path: String, text: String, choices: Vec<(String, String)>) -> Html {
+    fn choice(&self, ctx: &Context<Self>, path: String, text: String, mut choices: Vec<(String, String)>) -> Html {
         let id = field_id(&path);
         let current = self.value(&path);
+        // A value the list does not offer (a typo, or none yet) is shown as it is, to be replaced.
+        if !choices.iter().any(|(v, _)| *v == current) {
+            choices.insert(0, (current.clone(), if current.is_empty() { "—".into() } else { format!("\u{201c}{current}\u{201d}") }));
+        }
         let p = path.clone();
-        let onchange = ctx.link().callback(move |e: Event| {
-            let v = input_value(&e);
-            Msg::Field(p.clone(), if v.is_empty() { Value::Null } else { Value::from(v) })
-        });
+        let onchange = ctx.link().callback(move |e: Event| Msg::Field(p.clone(), Value::from(input_value(&e))));
         html! {
             <div class="st-field">
                 <label for={id.clone()}>{ text }</label>
@@ -821,13 +916,17 @@ impl Studio {
             }
             Kind::Bank => {
                 let items = doc.get("items").and_then(Value::as_array).cloned().unwrap_or_default();
-                let techniques: Vec<(String, String)> = std::iter::once((String::new(), t(W::None).to_string()))
+                let mut techniques: Vec<(String, String)> = std::iter::empty()
                     .chain(doc.get("techniques").and_then(Value::as_array).into_iter().flatten().filter_map(|x| {
                         let id = x.get("id")?.as_str()?.to_string();
                         let name = x.get("name").and_then(Value::as_str).unwrap_or(&id).to_string();
                         Some((id, name))
                     }))
                     .collect();
+                // "none" (for true claims) is a value of the format, whether or not the bank names it.
+                if !techniques.iter().any(|(id, _)| id == "none") {
+                    techniques.push(("none".into(), t(W::None).into()));
+                }
                 let i = self.item;
                 let p = |k: &str| format!("items[{i}].{k}");
                 let onselect = ctx.link().callback(|e: Event| Msg::Item(input_value(&e).parse().unwrap_or(0)));
@@ -858,9 +957,9 @@ impl Studio {
                             { self.bound(ctx, p("source.checker"), t(W::Checker).into(), "text") }
                             { self.bound(ctx, p("source.url"), t(W::SourceUrl).into(), "url") }
                             { self.bound(ctx, p("source.date"), t(W::SourceDate).into(), "date") }
-                            { self.bound(ctx, p("about"), t(W::About).into(), "text") }
+                            { self.bound(ctx, p("about"), t(W::About).into(), "list") }
                             { self.choice(ctx, p("direction"), t(W::Direction).into(), vec![
-                                (String::new(), "—".into()), ("helps".into(), t(W::Helps).into()), ("hurts".into(), t(W::Hurts).into()), ("neutral".into(), t(W::Neutral).into())]) }
+                                ("neutral".into(), t(W::Neutral).into()), ("helps".into(), t(W::Helps).into()), ("hurts".into(), t(W::Hurts).into())]) }
                         </fieldset>
                     }
                     </>

@@ -46,7 +46,7 @@ words! {
     PreviewEdited => "Pratinjau memakai berkas yang sedang disunting.", "The preview uses the file being edited.";
     Code => "Kode sematan", "Embed code";
     ScriptForm => "Skrip dan <div> (untuk CMS yang mengizinkan skrip)", "Script and <div> (for CMSs that allow scripts)";
-    IframeForm => "Iframe (untuk CMS yang membuang skrip, AMP, CSP ketat)", "Iframe (for CMSs that strip scripts, AMP, strict CSP)";
+    IframeForm => "Iframe (untuk CMS yang membuang skrip, CSP ketat)", "Iframe (for CMSs that strip scripts, strict CSP)";
     CopyScript => "Salin kode skrip", "Copy the script code";
     CopyIframe => "Salin kode iframe", "Copy the iframe code";
     Copied => "Kode disalin.", "Code copied.";
@@ -77,7 +77,14 @@ words! {
     Twice => "dipakai dua kali, juga di", "is used twice, also at";
     Syntax => "Bukan JSON yang sah: baris", "Not valid JSON: line";
     Column => "kolom", "column";
-    Format => "Format:", "Format:";
+    Format => "Format (bahasa Inggris):", "Format:";
+    Order => "tidak urut: nomor harus naik dari atas ke bawah", "is out of order: numbers must rise down the list";
+    OtherKind => "Berkas ini tampaknya berjenis lain: pilih jenis berkas yang sesuai di atas.", "This file looks like the other kind: choose the matching kind of file above.";
+    LoadHint => "Periksa alamatnya; berkas di server lain hanya dapat dibaca bila server itu mengizinkannya (CORS)", "Check the address; a file on another server can be read only if that server allows it (CORS)";
+    DownloadWarn => "Berkas ini masih bermasalah: widget akan menolaknya sampai diperbaiki.", "This file still has problems: the widget will refuse it until they are fixed.";
+    AmpForm => "AMP (amp-iframe, untuk halaman AMP)", "AMP (amp-iframe, for AMP pages)";
+    CopyAmp => "Salin kode AMP", "Copy the AMP code";
+    ShowAll => "Tampilkan seluruh widget", "Show the whole widget";
     Form => "Sunting", "Edit";
     VotingDay => "Hari pemungutan suara", "Voting day";
     Stages => "Tahapan", "Stages";

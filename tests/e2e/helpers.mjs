@@ -109,3 +109,23 @@ export async function playRound(page, id, answer = "Hoax") {
   await quiz.getByRole("button", { name: "See your result" }).click();
   return quiz;
 }
+
+// AMP's runtime cannot be fetched here (no network beyond the package registries). The AMP snippet
+// runs with this stand-in for amp-iframe, which does what AMP documents for a `resizable`
+// amp-iframe: it loads its src in an iframe and resizes to the height the frame asks for in an
+// { sentinel: "amp", type: "embed-size", height } message from that frame only.
+export const AMP_IFRAME = `customElements.define("amp-iframe", class extends HTMLElement {
+  connectedCallback() {
+    const f = document.createElement("iframe");
+    for (const a of ["src", "title", "sandbox", "frameborder"]) if (this.hasAttribute(a)) f.setAttribute(a, this.getAttribute(a));
+    f.style.cssText = "display:block;width:100%;border:0;height:" + this.getAttribute("height") + "px";
+    this.style.display = "block";
+    this.prepend(f);
+    addEventListener("message", (e) => {
+      if (e.source !== f.contentWindow || !e.data || e.data.sentinel !== "amp" || e.data.type !== "embed-size") return;
+      f.style.height = e.data.height + "px";
+      const o = this.querySelector("[overflow]");
+      if (o) o.hidden = true;
+    });
+  }
+});`;

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, newPage, axe } from "./helpers.mjs";
+import { startServer, launch, newPage, axe, AMP_IFRAME } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -12,25 +12,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const CDN = "https://cdn.example.id/pemilu-widget/";
-// AMP's runtime cannot be fetched here (no network beyond the package registries). The AMP snippet
-// runs with this stand-in for amp-iframe, which does what AMP documents for a `resizable`
-// amp-iframe: it loads its src in an iframe and resizes to the height the frame asks for in an
-// { sentinel: "amp", type: "embed-size", height } message from that frame only.
-const AMP_IFRAME = `customElements.define("amp-iframe", class extends HTMLElement {
-  connectedCallback() {
-    const f = document.createElement("iframe");
-    for (const a of ["src", "title", "sandbox", "frameborder"]) if (this.hasAttribute(a)) f.setAttribute(a, this.getAttribute(a));
-    f.style.cssText = "display:block;width:100%;border:0;height:" + this.getAttribute("height") + "px";
-    this.style.display = "block";
-    this.prepend(f);
-    addEventListener("message", (e) => {
-      if (e.source !== f.contentWindow || !e.data || e.data.sentinel !== "amp" || e.data.type !== "embed-size") return;
-      f.style.height = e.data.height + "px";
-      const o = this.querySelector("[overflow]");
-      if (o) o.hidden = true;
-    });
-  }
-});`;
+
 /** Every ```html block, indented (inside a list) or not, with its indentation removed. */
 const snippets = [...README.matchAll(/^( *)```html\n([^]*?)^\1```/gm)].map((m) => m[2].replace(new RegExp(`^${m[1]}`, "gm"), ""));
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { startServer, launch, newPage, axe, waitReady, built } from "./helpers.mjs";
+import { startServer, launch, newPage, axe, waitReady, built, AMP_IFRAME } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -50,7 +50,7 @@ test("configure: the preview is the real widget, the code and the address follow
   await setOption(page, "Questions per round", "5");
   await waitPreview(page, "Start the quiz");
   assert.match(await script.inputValue(), /data-modules="countdown,quiz" data-quiz-count="5"/);
-  const iframe = await page.getByLabel("Iframe (for CMSs that strip scripts, AMP, strict CSP)").inputValue();
+  const iframe = await page.getByLabel("Iframe (for CMSs that strip scripts, strict CSP)").inputValue();
   assert.match(iframe, /embed\.html\?lang=en&amp;modules=countdown,quiz&amp;quiz-count=5&amp;now=2026-12-06T10:00:00%2B07:00"/);
   assert.match(iframe, /<script src="[^"]+\/pemilu-embed\.js" async><\/script>/);
   assert.match(page.url(), /#ui=en&lang=en&modules=countdown,quiz&quiz-count=5&now=/);
@@ -78,14 +78,17 @@ test("configure: the preview is the real widget, the code and the address follow
   await again.context().close();
 });
 
-test("the generated code, pasted into a blank page, renders the same widget as the preview (script and iframe)", async () => {
+test("the generated code, pasted into a blank page, renders the same widget as the preview (script, iframe and AMP)", async () => {
   const page = await studio(`lang=en&modules=countdown,guide&timezone=WITA&now=${encodeURIComponent(NOW)}`);
   await waitPreview(page, "Where to report"); // the guide has loaded the served dataset
   const shown = await previewText(page);
-  for (const form of ["Script and <div> (for CMSs that allow scripts)", "Iframe (for CMSs that strip scripts, AMP, strict CSP)"]) {
+  for (const form of ["Script and <div> (for CMSs that allow scripts)", "Iframe (for CMSs that strip scripts, strict CSP)", "AMP (amp-iframe, for AMP pages)"]) {
     const code = await page.getByLabel(form).inputValue();
     const blank = await newPage(browser);
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><main><h1>An article</h1>${code}</main></body></html>`;
+    // An AMP page loads AMP's amp-iframe component (here a stand-in: no network to AMP's CDN).
+    const head = form.startsWith("AMP") ? '<script async custom-element="amp-iframe" src="https://cdn.ampproject.org/v0/amp-iframe-0.1.js"></script>' : "";
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title>${head}</head><body><main><h1>An article</h1>${code}</main></body></html>`;
+    await blank.route("https://cdn.ampproject.org/**", (r) => r.fulfill({ contentType: "text/javascript", body: AMP_IFRAME }));
     await blank.route(`${server.base}/pasted.html`, (r) => r.fulfill({ contentType: "text/html", body: html }));
     await blank.goto(`${server.base}/pasted.html`);
     let text;
@@ -93,7 +96,7 @@ test("the generated code, pasted into a blank page, renders the same widget as t
       await blank.waitForFunction(() => document.querySelector("[data-pemilu-widget]").shadowRoot?.querySelector(".pw")?.innerText.includes("Where to report"));
       text = await blank.evaluate(() => document.querySelector("[data-pemilu-widget]").shadowRoot.querySelector(".pw").innerText);
     } else {
-      const frame = await (await blank.locator("iframe[data-pemilu-iframe]").elementHandle()).contentFrame();
+      const frame = await (await blank.locator("iframe").elementHandle()).contentFrame();
       await frame.waitForFunction(() => document.querySelector("[data-pemilu-widget]")?.shadowRoot?.querySelector(".pw")?.innerText.includes("Where to report"));
       text = await frame.evaluate(() => document.querySelector("[data-pemilu-widget]").shadowRoot.querySelector(".pw").innerText);
       // pemilu-embed.js sized the frame to the widget.
@@ -194,6 +197,65 @@ test("an edited quiz item appears in the preview", async () => {
   await page.context().close();
 });
 
+test("an editor adds a debunked hoax through the form alone: a valid bank, balanced as shown", async () => {
+  const page = await studio("lang=en");
+  await page.getByRole("radio", { name: "Quiz question bank" }).check();
+  await page.getByRole("button", { name: "Start from the bundled Pemilu 2024 question bank" }).click();
+  await page.getByText("Loaded: quiz-en.json").waitFor();
+  await page.getByRole("button", { name: "Add an item" }).click();
+  // The new item is listed as incomplete, field by field, and the claim has the focus.
+  assert.equal(await page.evaluate(() => document.activeElement.id), `f-items-${BANK.items.length}--claim`);
+  await page.getByText(/problems? found/).waitFor();
+  const fill = async (label, value) => {
+    const f = page.getByLabel(label, { exact: true });
+    await f.fill(value);
+    await f.press("Tab");
+  };
+  await fill("Claim", "A viral message says the ballots of one polling station were burnt before counting.");
+  await fill("Fact-checker's verdict", "False");
+  await page.getByLabel("Technique", { exact: true }).selectOption("false-context");
+  await fill("Explanation", "The photo shows a 2019 warehouse fire; the polling station's count was completed and published.");
+  await fill("Circulated (YYYY-MM)", "2024-02");
+  await fill("Fact-checker", "Example Fact Check");
+  await fill("Source URL", "https://cekfakta.example.id/2024/02/ballots-burnt");
+  await fill("Source date", "2024-02-16");
+  // About no pair: the field stays empty and the direction neutral.
+  await page.getByText("No problems: the widget can use this file.").waitFor();
+  const facts = BANK.items.filter((i) => i.answer === "fact").length;
+  await page.getByText(`True claims: ${facts} of ${BANK.items.length + 1}`).waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the file" }).click()]);
+  const bank = JSON.parse(readFileSync(await download.path(), "utf8"));
+  const added = bank.items.at(-1);
+  assert.deepEqual([added.answer, added.technique, added.about, added.direction], ["hoax", "false-context", [], "neutral"]);
+  await page.context().close();
+});
+
+test("problems are on the form's fields too, and lead everywhere: closed sections, syntax errors", async () => {
+  const page = await studio();
+  const planted = structuredClone(ELECTION);
+  planted.stages[1].start = "2024-02-30";
+  planted.results.dpr.votes[2].seats += 1;
+  await openFile(page, "planted.json", JSON.stringify(planted, null, 2));
+  const field = page.locator("#f-stages-1--start");
+  assert.equal(await field.inputValue(), "2024-02-30", "the wrong date stays visible");
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  assert.equal(await page.locator(`#${await field.getAttribute("aria-describedby")}`).innerText(), "\u201c2024-02-30\u201d is not accepted here");
+  // The DPR's figures are in a closed section: the problem opens it.
+  const problems = page.getByRole("list", { name: "Problems" }).getByRole("button");
+  await problems.filter({ hasText: "results.dpr.seatsTotal" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-results-dpr-seatsTotal");
+  assert.ok(await page.evaluate(() => document.activeElement.closest("details").open));
+  // Broken JSON: the caret goes to the error, nothing is selected.
+  await page.getByLabel("Raw JSON").fill('{\n  "schemaVersion": 1,\n  oops\n}');
+  await page.getByText(/Not valid JSON: line 3/).waitFor();
+  await problems.first().click();
+  const caret = await page.evaluate(() => { const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]; });
+  assert.equal(caret[0], "st-raw");
+  assert.equal(caret[1], caret[2], "nothing selected");
+  assert.ok(caret[1] >= 25 && caret[1] <= 32, `caret at ${caret[1]}`);
+  await page.context().close();
+});
+
 test("the downloaded file is valid and loads through data-data-src", async () => {
   const page = await studio();
   await page.getByRole("button", { name: "Start from the bundled Pemilu 2024 data" }).click();
@@ -243,6 +305,12 @@ test("in Indonesian, at 320 px and in dark preview: readable, nothing wider than
   await page.getByText("Tidak ada masalah: widget dapat memakai berkas ini.").waitFor();
   await page.waitForFunction(() => document.getElementById("st-preview-widget").shadowRoot?.querySelector(".pw"));
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no sideways scrolling at 320 px");
+  assert.deepEqual(await axe(page), []);
+  // A question bank, with its balance table.
+  await page.getByRole("radio", { name: "Bank soal kuis" }).check();
+  await page.getByRole("button", { name: "Mulai dari bank soal bawaan Pemilu 2024" }).click();
+  await page.getByRole("heading", { name: "Keseimbangan kuis" }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no sideways scrolling at 320 px with a bank");
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
