@@ -89,6 +89,9 @@ pub struct Studio {
     loaded: bool,
     /// The check waiting for typing to pause.
     pending: Option<gloo_timers::callback::Timeout>,
+    /// Whether the file was changed since it was opened: leaving the page then asks first.
+    edited: std::rc::Rc<std::cell::Cell<bool>>,
+    _leave: Option<gloo_events::EventListener>,
     preview: NodeRef,
     raw: NodeRef,
     script_code: NodeRef,
@@ -158,6 +161,7 @@ impl Studio {
         self.text = text;
         self.loaded = true;
         self.pending = None;
+        self.edited.set(false);
         self.item = 0;
         self.recheck();
     }
@@ -323,12 +327,25 @@ impl Component for Studio {
             focus: None,
             loaded: false,
             pending: None,
+            edited: Default::default(),
+            _leave: None,
             preview: NodeRef::default(),
             raw: NodeRef::default(),
             script_code: NodeRef::default(),
             iframe_code: NodeRef::default(),
             amp_code: NodeRef::default(),
         };
+        let mut s = s;
+        let edited = s.edited.clone();
+        s._leave = web_sys::window().map(|w| {
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            gloo_events::EventListener::new_with_options(&w, "beforeunload", options, move |e| {
+                if edited.get() {
+                    e.prevent_default();
+                    let _ = Reflect::set(e, &"returnValue".into(), &"".into());
+                }
+            })
+        });
         s.remember();
         s
     }
@@ -398,6 +415,7 @@ impl Component for Studio {
             Msg::Text(t) => {
                 // Checked once typing pauses (a check of a large file takes tens of milliseconds).
                 self.text = t;
+                self.edited.set(true);
                 let link = ctx.link().clone();
                 self.pending = Some(gloo_timers::callback::Timeout::new(300, move || link.send_message(Msg::Recheck)));
                 return false;
@@ -409,6 +427,7 @@ impl Component for Studio {
             Msg::Field(path, v) => {
                 if let Some(doc) = self.doc.as_mut() {
                     if set(doc, &path, v) {
+                        self.edited.set(true);
                         self.text = serde_json::to_string_pretty(doc).unwrap_or_default();
                         self.recheck();
                     }
@@ -461,6 +480,7 @@ impl Component for Studio {
                         "about": [], "direction": "neutral"
                     }));
                     self.item = items.len() - 1;
+                    self.edited.set(true);
                     self.text = self.doc.as_ref().and_then(|d| serde_json::to_string_pretty(d).ok()).unwrap_or_default();
                     self.recheck();
                     self.focus = Some(format!("items[{}].claim", self.item));
@@ -478,6 +498,7 @@ impl Component for Studio {
                         a.set_href(&url);
                         a.set_download(if self.name.is_empty() { "pemilu-data.json" } else { &self.name });
                         a.click();
+                        self.edited.set(false);
                     }
                     let _ = Url::revoke_object_url(&url);
                 }
@@ -520,7 +541,12 @@ impl Component for Studio {
                     <button type="button" lang="en" aria-pressed={(ui == Lang::En).to_string()} onclick={link.callback(|_| Msg::Ui(Lang::En))}>{ "English" }</button>
                 </div>
             </header>
-            <main class="st-main">
+            // A file dropped anywhere on the studio is opened (not shown by the browser instead).
+            <main class="st-main" ondragover={Callback::from(|e: DragEvent| e.prevent_default())}
+                ondrop={link.batch_callback(|e: DragEvent| {
+                    e.prevent_default();
+                    e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)).map(Msg::Open)
+                })}>
                 { self.configure(ctx) }
                 { self.preview_and_code(ctx) }
                 { self.data(ctx) }
@@ -671,16 +697,11 @@ impl Studio {
         let ui = self.ui;
         let link = ctx.link();
         let t = |w: W| w.t(ui);
-        let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-        let ondrop = link.batch_callback(|e: DragEvent| {
-            e.prevent_default();
-            e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)).map(Msg::Open)
-        });
         let onfile = link.batch_callback(|e: Event| {
             e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0)).map(Msg::Open)
         });
         html! {
-            <section class="st-data" aria-labelledby="st-data-h" {ondragover} {ondrop}>
+            <section class="st-data" aria-labelledby="st-data-h">
                 <h2 id="st-data-h">{ t(W::Data) }</h2>
                 <p class="st-help">{ t(W::DataIntro) }</p>
                 <fieldset class="st-row">
