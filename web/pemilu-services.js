@@ -135,7 +135,10 @@ export function load(url, lang, quiz, instead, insteadDay) {
     if (!c) return failure;
     return { json: c.json, code, message: failed + " " + fill(t.copy, { date: day(new Date(c.at)) }), ok() {}, next: () => failure };
   };
-  return p.then((r) => (r.json
+  // Each widget waiting for the same file goes on in a task of its own (a timer), not all in the
+  // one microtask checkpoint after the download: ten widgets checking a file in one task would
+  // block the page for tens of milliseconds.
+  return p.then((r) => new Promise((go) => setTimeout(go, 0, r))).then((r) => (r.json
     ? { json: r.json, ok: () => keep(url, r.text), next: (detail) => fallback("data-invalid", detail) }
     : fallback(r.code, r.detail)));
 }

@@ -44,7 +44,11 @@ if (!W.PemiluWidget) {
   // A widget's event, on its host element, bubbling out of the shadow root.
   const emit = (el, type, detail) => el.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
 
-  const loadCore = () => core || (core = import(new URL("pemilu-core.js", base).href).then(async (m) => {
+  // The first Intl date formatter of a page costs 20-30 ms (the browser loads its locale and
+  // time-zone data); made here, in a task of its own while the Wasm downloads, it is not added to
+  // the first widget's render.
+  const loadCore = () => core || (setTimeout(() => { try { Intl.DateTimeFormat().format(); } catch (e) { /* no Intl: plain text later */ } }),
+    core = import(new URL("pemilu-core.js", base).href).then(async (m) => {
     await m.default({ module_or_path: new URL("pemilu-core_bg.wasm", base) });
     return m;
   }).catch((e) => { core = null; throw e; })); // a failed download may be retried later
