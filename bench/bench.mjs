@@ -3,7 +3,7 @@
 // bench/report.json and a readable table. Every figure is the median of RUNS runs (default 3),
 // with the run-to-run spread (min–max). Not part of the test run.
 import { writeFileSync } from "node:fs";
-import { startServer, launch } from "../tests/e2e/helpers.mjs";
+import { startServer, launch, built } from "../tests/e2e/helpers.mjs";
 import { measure } from "../scripts/sizes.mjs";
 
 const RUNS = Number(process.env.RUNS || 3);
@@ -91,8 +91,9 @@ async function cycles() {
   const p = await page();
   await p.goto(`${server.base}/many.html?frozen=1`);
   await p.waitForFunction(() => window.__b.ready.length === 20, null, { timeout: 20000 });
-  const r = await p.evaluate(async () => {
-    const core = await import("/pemilu-core.js");
+  // The glue's content-hashed name, from dist/files.json.
+  const r = await p.evaluate(async (glue) => {
+    const core = await import(glue);
     const exports = await core.default();
     // The export names are minified by scripts/pack.mjs: find the memory by its type.
     const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
@@ -108,7 +109,7 @@ async function cycles() {
     await new Promise((r) => setTimeout(r, 300));
     const after = snap();
     return { heapBefore: before.heap, heapAfter: after.heap, wasmBefore: before.wasm, wasmAfter: after.wasm, mounted: core.mountedCount() };
-  });
+  }, built().core);
   await p.context().close();
   return r;
 }
