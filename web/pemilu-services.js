@@ -69,15 +69,18 @@ function copy(url) {
 /** Whether `text` nests objects and arrays more than DEPTH levels deep (the formats need fewer
  * than ten): such a file is refused before it is parsed, whatever the browser's parser allows. */
 function deep(text) {
-  let d = 0, str = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  // Only the characters that matter, found by the regex engine: a file of mostly text (1.7 MB of
+  // party aliases) is checked in a few milliseconds instead of 27 ms for a loop over every character.
+  const re = /["\\[\]{}]/g;
+  let d = 0, str = false, m;
+  while ((m = re.exec(text))) {
+    const c = m[0];
     if (str) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) str = false;
-    } else if (c === 34) str = true;
-    else if (c === 91 || c === 123) { if (++d > DEPTH) return true; }
-    else if (c === 93 || c === 125) d--;
+      if (c === "\\") re.lastIndex++; // the escaped character
+      else if (c === '"') str = false;
+    } else if (c === '"') str = true;
+    else if (c === "[" || c === "{") { if (++d > DEPTH) return true; }
+    else if (c === "]" || c === "}") d--;
   }
   return false;
 }
@@ -105,7 +108,9 @@ async function get(url) {
       text += dec.decode(r.value, { stream: true });
     }
     text += dec.decode();
+    await new Promise((go) => setTimeout(go)); // reading, checking and parsing: separate tasks
     if (deep(text)) return { code: "data-invalid", detail: ["deep", { n: DEPTH }] };
+    await new Promise((go) => setTimeout(go));
     try { return { json: JSON.parse(text), text }; } catch (e) { return { code: "data-invalid", detail: e.message }; }
   } finally {
     clearTimeout(timer);
