@@ -255,6 +255,10 @@ struct AppData {
 
 impl AppData {
     fn add_subtree(&mut self, subtree: &Rc<SubtreeData>) {
+        // PATCHED (pemilu-widget): `listening` stays empty without the listener registry (only the
+        // registry calls `ensure_handled`), so the widget's build leaves this loop out, and with
+        // it the subtrees' event handlers, which the linker then drops.
+        #[cfg(pemilu_studio)]
         for event in self.listening.iter() {
             subtree.add_listener(event);
         }
