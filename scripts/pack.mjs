@@ -52,9 +52,12 @@ const newModules = [...new Set(WebAssembly.Module.imports(after).map((i) => i.mo
 if (newModules.length !== 1) fail(`expected one minified import module, found ${newModules.join(", ")}`);
 
 let glue = readFileSync(gluePath, "utf8");
-const quoted = JSON.stringify(oldModule);
-if (glue.split(`${quoted}: import0`).length !== 2) fail(`glue has no single "${oldModule}: import0" line`);
-glue = glue.replace(`${quoted}: import0`, `${JSON.stringify(newModules[0])}: import0`);
+/** Replaces `from`, which must occur exactly once in the glue, by `to`. */
+const once = (from, to) => {
+  if (glue.split(from).length !== 2) fail(`the glue does not contain exactly one ${JSON.stringify(from.slice(0, 60))}`);
+  glue = glue.replace(from, to);
+};
+once(`${JSON.stringify(oldModule)}: import0`, `${JSON.stringify(newModules[0])}: import0`);
 
 // Imports are the keys of the `import0` object, one `name: function(...)` per line.
 const imports = new Map(map.imports.map(([, from, to]) => [from, to]));
@@ -98,10 +101,6 @@ rmSync(join(dist, "snippets"), { recursive: true, force: true });
 // - its innerHTML setter goes through the Trusted Types policy of web/pemilu-runtime.js (`html`);
 // - `initSync` (unused: the entry loads the Wasm with the default export) is not exported, so
 //   terser drops it, and the warnings of code paths the entry never takes get shorter.
-const once = (from, to) => {
-  if (glue.split(from).length !== 2) fail(`the glue does not contain exactly one ${JSON.stringify(from.slice(0, 60))}`);
-  glue = glue.replace(from, to);
-};
 once("arg0.innerHTML = getStringFromWasm0(arg1, arg2);", "arg0.innerHTML = html(getStringFromWasm0(arg1, arg2));");
 once("export { initSync, __wbg_init as default };", "export { __wbg_init as default };");
 once("console.warn('using deprecated parameters for the initialization function; pass a single object instead')", "0");

@@ -147,6 +147,8 @@ pub struct Report {
     pub balance: Option<BankBalance>,
     /// For a valid file: a one-line summary (name, counts), in Indonesian and in English.
     pub summary: Option<(String, String)>,
+    /// The file as parsed (when it is JSON), for the form to read and edit.
+    pub doc: Option<Value>,
 }
 
 /// Checks `text` as a file of `kind`.
@@ -166,7 +168,7 @@ pub fn check(kind: Kind, text: &str) -> Report {
     };
     if other {
         let problem = Problem { path: String::new(), what: What::OtherKind, help: None };
-        return Report { problems: vec![problem], ..Report::default() };
+        return Report { problems: vec![problem], doc: Some(doc), ..Report::default() };
     }
     let original = doc.clone();
     let schema: Value = serde_json::from_str(kind.schema()).unwrap_or(Value::Null);
@@ -235,6 +237,7 @@ pub fn check(kind: Kind, text: &str) -> Report {
         }
     }
     report.problems.sort_by_key(|p| locate(text, &p.path).map_or(0, |s| s.0));
+    report.doc = Some(original);
     report
 }
 
@@ -429,69 +432,55 @@ pub fn describe(schema: &Value, path: &str) -> Option<String> {
 /// member is absent; `None` for text that is not JSON up to there.
 pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     let b = text.as_bytes();
-    let mut at = 0;
-    let mut found = value_span(b, &mut at)?;
-    let mut span = found;
+    let mut span = value_span(b, &mut 0)?;
     for step in steps(path) {
-        let mut i = found.0;
-        match (step, b[i]) {
-            (Step::Key(k), b'{') => {
-                i += 1;
-                let mut next = None;
-                loop {
-                    ws(b, &mut i);
-                    if b.get(i) != Some(&b'"') {
-                        break;
-                    }
-                    let key_start = i;
-                    skip_string(b, &mut i)?;
-                    let key: String = serde_json::from_slice(&b[key_start..i]).ok()?;
-                    ws(b, &mut i);
-                    i += 1; // ':'
-                    ws(b, &mut i);
-                    let v = value_span(b, &mut i)?;
-                    if key == k {
-                        next = Some(v);
-                        break;
-                    }
-                    ws(b, &mut i);
-                    if b.get(i) == Some(&b',') {
-                        i += 1;
-                    }
-                }
-                match next {
-                    Some(v) => found = v,
-                    None => return Some(span),
-                }
-            }
-            (Step::Index(n), b'[') => {
-                i += 1;
-                let mut next = None;
-                for j in 0.. {
-                    ws(b, &mut i);
-                    if b.get(i) == Some(&b']') || i >= b.len() {
-                        break;
-                    }
-                    let v = value_span(b, &mut i)?;
-                    if j == n {
-                        next = Some(v);
-                        break;
-                    }
-                    ws(b, &mut i);
-                    if b.get(i) == Some(&b',') {
-                        i += 1;
-                    }
-                }
-                match next {
-                    Some(v) => found = v,
-                    None => return Some(span),
-                }
-            }
-            _ => return Some(span),
+        let next = match (&step, b[span.0]) {
+            (Step::Key(k), b'{') => entry(b, span.0, |_, key| key == Some(k.as_str()))?,
+            (Step::Index(n), b'[') => entry(b, span.0, |j, _| j == *n)?,
+            _ => None,
+        };
+        match next {
+            Some(v) => span = v,
+            None => return Some(span),
         }
-        span = found;
     }
     Some(span)
+}
+
+/// The span of the first entry of the object or array opening at `start` that `wanted(index,
+/// key)` accepts (`key` is `None` in an array): `Some(None)` when there is none, `None` for text
+/// that is not JSON up to the entry wanted.
+fn entry(b: &[u8], start: usize, wanted: impl Fn(usize, Option<&str>) -> bool) -> Option<Option<(usize, usize)>> {
+    let object = b.get(start) == Some(&b'{');
+    let mut i = start + 1;
+    for n in 0.. {
+        ws(b, &mut i);
+        let key = if object {
+            if b.get(i) != Some(&b'"') {
+                break;
+            }
+            let key_start = i;
+            skip_string(b, &mut i)?;
+            let key: String = serde_json::from_slice(&b[key_start..i]).ok()?;
+            ws(b, &mut i);
+            i += 1; // ':'
+            Some(key)
+        } else {
+            if b.get(i).is_none_or(|c| *c == b']') {
+                break;
+            }
+            None
+        };
+        let v = value_span(b, &mut i)?;
+        if wanted(n, key.as_deref()) {
+            return Some(Some(v));
+        }
+        ws(b, &mut i);
+        if b.get(i) == Some(&b',') {
+            i += 1;
+        }
+    }
+    Some(None)
 }
 
 fn ws(b: &[u8], i: &mut usize) {

@@ -101,8 +101,7 @@ impl Options {
     /// The iframe form: the frame (with a title in the widget's language) and the script that
     /// sets its height.
     pub fn iframe_code(&self, base: &str) -> String {
-        let q = self.query();
-        let src = if q.is_empty() { format!("{base}embed.html") } else { format!("{base}embed.html?{q}") };
+        let src = self.frame_src(base);
         format!(
             "<iframe data-pemilu-iframe title=\"{}\" style=\"width:100%;border:0\"\n  src=\"{}\"></iframe>\n<script src=\"{base}pemilu-embed.js\" async></script>",
             escape(&self.title()),
@@ -114,14 +113,23 @@ impl Options {
     /// for (the page also loads AMP's amp-iframe component; the README shows the whole snippet).
     /// `show_all` labels the overflow button.
     pub fn amp_code(&self, base: &str, show_all: &str) -> String {
-        let q = self.query();
-        let src = if q.is_empty() { format!("{base}embed.html") } else { format!("{base}embed.html?{q}") };
+        let src = self.frame_src(base);
         format!(
             "<amp-iframe title=\"{}\" width=\"360\" height=\"480\" layout=\"responsive\" resizable\n  sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\" frameborder=\"0\"\n  src=\"{}\">\n  <div overflow tabindex=\"0\" role=\"button\" aria-label=\"{2}\">{2}</div>\n</amp-iframe>",
             escape(&self.title()),
             escape(&src),
             escape(show_all)
         )
+    }
+
+    /// The iframe form's address: `embed.html` with the options as its query.
+    fn frame_src(&self, base: &str) -> String {
+        let q = self.query();
+        if q.is_empty() {
+            format!("{base}embed.html")
+        } else {
+            format!("{base}embed.html?{q}")
+        }
     }
 
     /// A title for the frame: the modules' names in the widget's language.

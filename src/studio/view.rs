@@ -125,8 +125,8 @@ impl Studio {
 
     /// Checks the text, and makes it the preview's file when the widget can use it.
     fn recheck(&mut self) {
-        let report = check(self.kind, &self.text);
-        self.doc = serde_json::from_str(&self.text).ok();
+        let mut report = check(self.kind, &self.text);
+        self.doc = report.doc.take();
         self.preview_src = None;
         if report.problems.is_empty() {
             // A new address for each version: the widget fetches a URL once per page.
@@ -239,6 +239,24 @@ impl Studio {
         let _ = area.set_selection_range(utf16(s), utf16(e));
         let line = self.text.get(..s).map_or(0, |t| t.matches('\n').count());
         area.set_scroll_top((line as i32 - 3).max(0) * 20);
+    }
+
+    /// The embed code in `form`, for files at `base`.
+    fn code(&self, form: Form, base: &str) -> String {
+        match form {
+            Form::Script => self.opts.script_code(base),
+            Form::Iframe => self.opts.iframe_code(base),
+            Form::Amp => self.opts.amp_code(base, W::ShowAll.t(self.ui)),
+        }
+    }
+
+    /// The text area that shows the code in `form`.
+    fn code_ref(&self, form: Form) -> &NodeRef {
+        match form {
+            Form::Script => &self.script_code,
+            Form::Iframe => &self.iframe_code,
+            Form::Amp => &self.amp_code,
+        }
     }
 
     fn value(&self, path: &str) -> String {
@@ -376,11 +394,7 @@ impl Component for Studio {
             Msg::Width(w) => self.width = w,
             Msg::Dark(d) => self.dark = d,
             Msg::Copy(form) => {
-                let code = match form {
-                    Form::Script => self.opts.script_code(&Self::base()),
-                    Form::Iframe => self.opts.iframe_code(&Self::base()),
-                    Form::Amp => self.opts.amp_code(&Self::base(), W::ShowAll.t(self.ui)),
-                };
+                let code = self.code(form, &Self::base());
                 let written = web_sys::window().and_then(|w| {
                     let clip = Reflect::get(&w.navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined())?;
                     let write: Function = Reflect::get(&clip, &"writeText".into()).ok()?.dyn_into().ok()?;
@@ -395,12 +409,7 @@ impl Component for Studio {
             Msg::Copied(form, ok) => {
                 self.copied = Some((form, ok));
                 if !ok {
-                    let area = match form {
-                        Form::Script => &self.script_code,
-                        Form::Iframe => &self.iframe_code,
-                        Form::Amp => &self.amp_code,
-                    };
-                    if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                    if let Some(a) = self.code_ref(form).cast::<HtmlTextAreaElement>() {
                         let _ = a.focus();
                         a.select();
                     }
@@ -654,6 +663,16 @@ impl Studio {
             [(Some(320), "320 px".into()), (Some(375), "375 px".into()), (Some(768), "768 px".into()), (None, t(W::FullWidth).into())];
         let style = self.width.map(|w| format!("width:{w}px"));
         let copied = self.copied.map(|(_, ok)| t(if ok { W::Copied } else { W::CopyFailed }));
+        // One embed code: its label, the code (read-only) and its copy button.
+        let code = |form: Form, id: &'static str, title: W, copy: W, rows: &'static str| {
+            html! {
+                <>
+                <label for={id}>{ t(title) }</label>
+                <textarea {id} ref={self.code_ref(form).clone()} readonly=true {rows} spellcheck="false" value={self.code(form, &base)} />
+                <button type="button" onclick={link.callback(move |_| Msg::Copy(form))}>{ t(copy) }</button>
+                </>
+            }
+        };
         html! {
             <div class="st-side">
             <section class="st-preview" aria-labelledby="st-preview-h">
@@ -678,15 +697,9 @@ impl Studio {
             <section class="st-code" aria-labelledby="st-code-h">
                 <h2 id="st-code-h">{ t(W::Code) }</h2>
                 <p class="st-help">{ t(W::CodeHostsFile) }</p>
-                <label for="st-code-script">{ t(W::ScriptForm) }</label>
-                <textarea id="st-code-script" ref={self.script_code.clone()} readonly=true rows="5" spellcheck="false" value={self.opts.script_code(&base)} />
-                <button type="button" onclick={link.callback(|_| Msg::Copy(Form::Script))}>{ t(W::CopyScript) }</button>
-                <label for="st-code-iframe">{ t(W::IframeForm) }</label>
-                <textarea id="st-code-iframe" ref={self.iframe_code.clone()} readonly=true rows="4" spellcheck="false" value={self.opts.iframe_code(&base)} />
-                <button type="button" onclick={link.callback(|_| Msg::Copy(Form::Iframe))}>{ t(W::CopyIframe) }</button>
-                <label for="st-code-amp">{ t(W::AmpForm) }</label>
-                <textarea id="st-code-amp" ref={self.amp_code.clone()} readonly=true rows="5" spellcheck="false" value={self.opts.amp_code(&base, t(W::ShowAll))} />
-                <button type="button" onclick={link.callback(|_| Msg::Copy(Form::Amp))}>{ t(W::CopyAmp) }</button>
+                { code(Form::Script, "st-code-script", W::ScriptForm, W::CopyScript, "5") }
+                { code(Form::Iframe, "st-code-iframe", W::IframeForm, W::CopyIframe, "4") }
+                { code(Form::Amp, "st-code-amp", W::AmpForm, W::CopyAmp, "5") }
                 <p role="status" class="st-status">{ copied.unwrap_or_default() }</p>
             </section>
             </div>

@@ -26,6 +26,21 @@ async function open() {
   return { page, cdp };
 }
 
+/** `n` unmount + mount cycles of widget #w, each waiting for its pemilu:ready. */
+const cycles = (page, n) => page.evaluate(async (n) => {
+  const el = document.getElementById("w");
+  for (let i = 0; i < n; i++) {
+    const seen = window.__events.length;
+    window.PemiluWidget.unmount(el);
+    window.PemiluWidget.mount(el);
+    await new Promise((r) => { const t = () => (window.__events.slice(seen).some((e) => e.type === "pemilu:ready") ? r() : setTimeout(t, 1)); t(); });
+  }
+  window.__events.length = 0;
+}, n);
+
+/** Settled: the voter's guide of widget #w has loaded its data (it is fetched after pemilu:ready). */
+const settledGuide = (page) => page.waitForFunction(() => !document.getElementById("w").shadowRoot.textContent.includes("Memuat"));
+
 const CYCLES = 200;
 
 for (const modules of ["countdown", "parties", "quiz", "guide", "countdown,parties,quiz,guide"]) {
@@ -33,18 +48,8 @@ for (const modules of ["countdown", "parties", "quiz", "guide", "countdown,parti
     const { page, cdp } = await open();
     await addWidgets(page, [{ id: "w", attrs: { "data-modules": modules, "data-now": "2024-02-14T09:15:00+09:00" } }]);
     await page.evaluate(() => window.PemiluWidget.scan());
-    const cycle = (n) => page.evaluate(async (n) => {
-      const el = document.getElementById("w");
-      for (let i = 0; i < n; i++) {
-        const seen = window.__events.length;
-        window.PemiluWidget.unmount(el);
-        window.PemiluWidget.mount(el);
-        await new Promise((r) => { const t = () => (window.__events.slice(seen).some((e) => e.type === "pemilu:ready") ? r() : setTimeout(t, 1)); t(); });
-      }
-      window.__events.length = 0;
-    }, n);
-    // Settled: the voter's guide has loaded its data (it is fetched after pemilu:ready).
-    const settled = () => page.waitForFunction(() => !document.getElementById("w").shadowRoot.textContent.includes("Memuat"));
+    const cycle = (n) => cycles(page, n);
+    const settled = () => settledGuide(page);
     await cycle(20);
     await settled();
     const a = await counts(cdp);
@@ -69,17 +74,8 @@ test("after warm-up, 400 unmount + mount cycles of all four modules: JS heap und
   const { page, cdp } = await open();
   await addWidgets(page, [{ id: "w", attrs: { "data-modules": "countdown,parties,quiz,guide", "data-now": "2024-02-14T09:15:00+09:00" } }]);
   await page.evaluate(() => window.PemiluWidget.scan());
-  const cycle = (n) => page.evaluate(async (n) => {
-    const el = document.getElementById("w");
-    for (let i = 0; i < n; i++) {
-      const seen = window.__events.length;
-      window.PemiluWidget.unmount(el);
-      window.PemiluWidget.mount(el);
-      await new Promise((r) => { const t = () => (window.__events.slice(seen).some((e) => e.type === "pemilu:ready") ? r() : setTimeout(t, 1)); t(); });
-    }
-    window.__events.length = 0;
-  }, n);
-  const settled = () => page.waitForFunction(() => !document.getElementById("w").shadowRoot.textContent.includes("Memuat"));
+  const cycle = (n) => cycles(page, n);
+  const settled = () => settledGuide(page);
   const wasm = () => page.evaluate(async (core) => {
     const exports = await (await import(core)).default();
     return Object.values(exports).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength;

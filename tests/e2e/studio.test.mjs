@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { startServer, launch, newPage, axe, waitReady, built, AMP_IFRAME } from "./helpers.mjs";
+import { startServer, launch, newPage, axe, waitReady, built, addWidgets, AMP_IFRAME } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -278,15 +278,7 @@ test("the downloaded file is valid and loads through data-data-src", async () =>
   const reader = await newPage(browser);
   await reader.route(`${server.base}/edited.json`, (r) => r.fulfill({ contentType: "application/json", body: text }));
   await reader.goto(`${server.base}/article.html`);
-  await reader.evaluate(() => {
-    const el = document.createElement("div");
-    el.id = "w";
-    el.setAttribute("data-pemilu-widget", "");
-    el.setAttribute("data-lang", "en");
-    el.setAttribute("data-modules", "countdown");
-    el.setAttribute("data-data-src", "/edited.json");
-    document.getElementById("slot").append(el);
-  });
+  await addWidgets(reader, [{ id: "w", attrs: { "data-lang": "en", "data-modules": "countdown", "data-data-src": "/edited.json" } }]);
   await waitReady(reader);
   assert.deepEqual(await reader.evaluate(() => window.__events.filter((e) => e.type === "pemilu:error")), []);
   await reader.evaluate(() => document.getElementById("w").shadowRoot.querySelector("details")?.setAttribute("open", ""));
