@@ -126,7 +126,9 @@ test("keyboard only: choose a module, reorder it and copy the code", async () =>
   await page.keyboard.press("Space");
   await tabTo("Move up: Voter's guide");
   await page.keyboard.press("Enter");
-  // Focus stays on the button that moved, so it can be pressed again.
+  // Focus stays on the button that moved, so it can be pressed again (once the studio has
+  // re-rendered: under a loaded machine that may come after the key press returns).
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Move up: Voter's guide", null, { timeout: 3000 }).catch(() => {});
   assert.equal(await focused(), "Move up: Voter's guide");
   const script = page.getByLabel("Script and <div> (for CMSs that allow scripts)");
   assert.match(await script.inputValue(), /data-modules="countdown,parties,guide,quiz"/);
