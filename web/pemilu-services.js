@@ -8,12 +8,14 @@
 //
 // load(url, lang, quiz) resolves (never rejects) to a candidate { json?, code?, message?, ok(), next(detail) }:
 // - `json` without `code`: the fresh file. The Wasm checks it, then calls ok() (it becomes the URL's
-//   last good copy), or next(what is wrong) for the next candidate;
+//   last good copy, stored in a task of its own) and waits for the promise ok() returns, so that
+//   it shows the file in the next task, not in the one that checked it; or it calls next(what is
+//   wrong) for the next candidate;
 // - `json` with `code`: the last good copy, after the fresh file failed; `message` says so, with
 //   the copy's date; next() gives up;
 // - no `json`: nothing to show; `code` (data-fetch-failed or data-invalid) and `message` say why.
 // Messages are translated here, so that their words are not in the Wasm every reader downloads.
-const TIMEOUT = 6000, MAX = 2 << 20, KEEP = 200000, FILES = 4, KEY = "pemilu-widget:file:", DEPTH = 32;
+const TIMEOUT = 6000, MAX = 512 << 10, KEEP = 200000, FILES = 4, KEY = "pemilu-widget:file:", DEPTH = 32;
 const W = window;
 const T = {
   id: {
@@ -22,7 +24,7 @@ const T = {
     copy: "Yang ditampilkan adalah salinan tersimpan per {date}.",
     bundled: "Yang ditampilkan adalah data bawaan widget: {name}, per {date}.",
     html: "dikirim sebagai {type}, bukan JSON",
-    big: "lebih dari {mb} MB",
+    big: "lebih dari {kb} KB",
     deep: "bersarang lebih dari {n} tingkat",
     locale: "id-ID",
   },
@@ -32,7 +34,7 @@ const T = {
     copy: "Showing the copy saved on {date}.",
     bundled: "Showing the widget's built-in data: {name}, as of {date}.",
     html: "served as {type}, not JSON",
-    big: "larger than {mb} MB",
+    big: "larger than {kb} KB",
     deep: "nested more than {n} levels deep",
     locale: "en-GB",
   },
@@ -90,7 +92,7 @@ async function get(url) {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), TIMEOUT);
   const failed = (e) => ({ code: "data-fetch-failed", detail: ctl.signal.aborted ? `no answer within ${TIMEOUT / 1000} s` : String((e && e.message) || e) });
-  const big = { code: "data-invalid", detail: ["big", { mb: MAX >> 20 }] };
+  const big = { code: "data-invalid", detail: ["big", { kb: MAX >> 10 }] };
   try {
     let res;
     try { res = await fetch(url, { signal: ctl.signal }); } catch (e) { return failed(e); }
@@ -144,7 +146,7 @@ export function load(url, lang, quiz, instead, insteadDay) {
   // one microtask checkpoint after the download: ten widgets checking a file in one task would
   // block the page for tens of milliseconds.
   return p.then((r) => new Promise((go) => setTimeout(go, 0, r))).then((r) => (r.json
-    ? { json: r.json, ok: () => keep(url, r.text), next: (detail) => fallback("data-invalid", detail) }
+    ? { json: r.json, ok: () => new Promise((go) => { setTimeout(go); setTimeout(keep, 0, url, r.text); }), next: (detail) => fallback("data-invalid", detail) }
     : fallback(r.code, r.detail)));
 }
 

@@ -10,7 +10,7 @@ use crate::domain::json::{
     join, localized, opt_arr, opt_bool, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json,
 };
 use crate::domain::parties::{share, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope};
-use crate::domain::text::is_http_url;
+use crate::domain::text::{is_http_url, Localized};
 use crate::domain::time::{parse_date, parse_hm, Zone, MINUTE_MS};
 
 /// The Pemilu 2024 dataset served at `dist/data/pemilu-2024.json`, minified by `build.rs`.
@@ -45,9 +45,39 @@ fn opt_url<J: Json>(v: &J, path: &str, key: &str) -> Result<Option<String>, Data
     }
 }
 
+/// Most items per list, by what it lists: several times what any real election needs (Pemilu
+/// 2024: 8 stages, 24 parties, 3 pairs, a guide of 5 sections of 5 items), small enough that a
+/// file at every bound is checked and shown without blocking the page (`bench/worst.mjs`). The
+/// JSON Schema's `maxItems` say the same (a test holds them together).
+pub mod most {
+    /// Stages of the timeline.
+    pub const STAGES: usize = 40;
+    /// Parties; also the most ballot numbers in a pair's party lists and rows of the DPR result.
+    pub const PARTIES: usize = 100;
+    /// Search aliases of one party.
+    pub const ALIASES: usize = 20;
+    /// Characters of one alias, of a party's abbreviation, and of its name (the longest real
+    /// name has 37): they are searched at every keystroke and shown in every row. Candidates'
+    /// names, stage names, the next election's name and guide section titles have the same bound
+    /// as party names.
+    pub const ALIAS_CHARS: usize = 60;
+    /// See [`ALIAS_CHARS`].
+    pub const ABBR_CHARS: usize = 30;
+    /// See [`ALIAS_CHARS`].
+    pub const NAME_CHARS: usize = 200;
+    /// Candidate pairs; also the rows of their result.
+    pub const PAIRS: usize = 20;
+    /// Further source links of one fact (`noteSources`, `otherSupporters.sources`).
+    pub const LINKS: usize = 10;
+    /// Sections of the voter's guide, and items in one section: a guide is a page, not a database.
+    pub const GUIDE: usize = 12;
+    /// Characters of one guide item's text in each language (the longest real one has 305).
+    pub const GUIDE_CHARS: usize = 600;
+}
+
 /// A list of strings that pass `ok`, each named by its index when it does not.
-fn strings<J: Json>(v: &J, path: &str, key: &str, ok: fn(&str) -> bool) -> Result<Vec<String>, DataError> {
-    opt_arr(v, path, key)?
+fn strings<J: Json>(v: &J, path: &str, key: &str, max: usize, ok: fn(&str) -> bool) -> Result<Vec<String>, DataError> {
+    opt_arr(v, path, key, max)?
         .iter()
         .enumerate()
         .map(|(i, u)| u.string().filter(|s| ok(s)).ok_or_else(|| DataError::missing(&format!("{}[{i}]", join(path, key)))))
@@ -55,7 +85,7 @@ fn strings<J: Json>(v: &J, path: &str, key: &str, ok: fn(&str) -> bool) -> Resul
 }
 
 fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError> {
-    strings(v, path, key, is_http_url)
+    strings(v, path, key, most::LINKS, is_http_url)
 }
 
 fn date<J: Json>(v: &J, path: &str, key: &str) -> Result<i64, DataError> {
@@ -77,7 +107,7 @@ fn time<J: Json>(v: &J, path: &str, key: &str) -> Result<i32, DataError> {
 
 fn numbers<J: Json>(v: &J, path: &str, key: &str, known: &[u8]) -> Result<Vec<u8>, DataError> {
     let p = join(path, key);
-    opt_arr(v, path, key)?
+    opt_arr(v, path, key, most::PARTIES)?
         .iter()
         .enumerate()
         .map(|(i, n)| {
@@ -89,7 +119,7 @@ fn numbers<J: Json>(v: &J, path: &str, key: &str, known: &[u8]) -> Result<Vec<u8
 
 fn stages<J: Json>(root: &J) -> Result<Vec<Stage>, DataError> {
     let mut out: Vec<Stage> = Vec::new();
-    for (i, s) in req_arr(root, "", "stages")?.iter().enumerate() {
+    for (i, s) in req_arr(root, "", "stages", most::STAGES)?.iter().enumerate() {
         let p = format!("stages[{i}]");
         let id = req_str(s, &p, "id")?.trim().to_string();
         if id.is_empty() {
@@ -104,7 +134,8 @@ fn stages<J: Json>(root: &J) -> Result<Vec<Stage>, DataError> {
         if end_day < start_day {
             return Err(DataError::at(&join(&p, "end"), &req_str(s, &p, "end")?));
         }
-        let stage = Stage { id, name: localized(s, &p, "name")?, start_day, start_minutes, end_day, source: url(s, &p, "source")? };
+        let name = short(localized(s, &p, "name")?, &p, "name", most::NAME_CHARS)?;
+        let stage = Stage { id, name, start_day, start_minutes, end_day, source: url(s, &p, "source")? };
         if out.last().is_some_and(|prev| (stage.start_day, stage.start_minutes) < (prev.start_day, prev.start_minutes)) {
             return Err(DataError::at(&join(&p, "start"), &req_str(s, &p, "start")?));
         }
@@ -115,7 +146,7 @@ fn stages<J: Json>(root: &J) -> Result<Vec<Stage>, DataError> {
 
 fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
     let mut out: Vec<Party> = Vec::new();
-    for (i, v) in opt_arr(root, "", "parties")?.iter().enumerate() {
+    for (i, v) in opt_arr(root, "", "parties", most::PARTIES)?.iter().enumerate() {
         let p = format!("parties[{i}]");
         let number = req_int(v, &p, "number", 1, 255)? as u8;
         // Unique and in ballot order: each number above the one before.
@@ -127,11 +158,13 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
             "aceh" => Scope::Aceh,
             other => return Err(DataError::at(&join(&p, "scope"), other)),
         };
-        let aliases = strings(v, &p, "aliases", |_| true)?;
+        let aliases = strings(v, &p, "aliases", most::ALIASES, |s| s.chars().count() <= most::ALIAS_CHARS)?;
         let abbr = req_str(v, &p, "abbr")?;
         let name = req_str(v, &p, "name")?;
-        if abbr.trim().is_empty() || name.trim().is_empty() {
-            return Err(DataError::missing(&join(&p, "name")));
+        for (key, s, max) in [("abbr", &abbr, most::ABBR_CHARS), ("name", &name, most::NAME_CHARS)] {
+            if s.trim().is_empty() || s.chars().count() > max {
+                return Err(DataError::at(&join(&p, key), s));
+            }
         }
         out.push(Party::new(
             number,
@@ -149,7 +182,7 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
 
 fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
     let mut out: Vec<Pair> = Vec::new();
-    for (i, v) in opt_arr(root, "", "pairs")?.iter().enumerate() {
+    for (i, v) in opt_arr(root, "", "pairs", most::PAIRS)?.iter().enumerate() {
         let p = format!("pairs[{i}]");
         let number = req_int(v, &p, "number", 1, 99)? as u8;
         // Unique and in ballot order: each number above the one before.
@@ -158,12 +191,16 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
         }
         // `candidate` and `runningMate`, or their older names `president` and `vicePresident`.
         let name = |keys: [&str; 2]| {
-            keys.iter().find_map(|k| v.field(k)).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(&p, keys[0])))
+            let s = keys.iter().find_map(|k| v.field(k)).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(&p, keys[0])))?;
+            if s.chars().count() > most::NAME_CHARS {
+                return Err(DataError::at(&join(&p, keys[0]), &s));
+            }
+            Ok(s)
         };
         // Nominating parties by ballot number, or by name in a file without a party list.
         let key = "nominatingParties";
         let (nominating, nominating_names) = if known.is_empty() {
-            (Vec::new(), strings(v, &p, key, |s| !s.trim().is_empty())?)
+            (Vec::new(), strings(v, &p, key, most::PARTIES, |s| !s.trim().is_empty())?)
         } else {
             (numbers(v, &p, key, known)?, Vec::new())
         };
@@ -220,7 +257,7 @@ fn next<J: Json>(v: &J, after: i64) -> Result<NextElection, DataError> {
         return Err(DataError::at("next.votingDay", &req_str(v, p, "votingDay")?));
     }
     Ok(NextElection {
-        name: localized(v, p, "name")?,
+        name: short(localized(v, p, "name")?, p, "name", most::NAME_CHARS)?,
         voting_day,
         note: opt_localized(v, p, "note")?,
         as_of: date(v, p, "asOf")?,
@@ -228,19 +265,24 @@ fn next<J: Json>(v: &J, after: i64) -> Result<NextElection, DataError> {
     })
 }
 
-/// At most this many sections and items per section: a guide is a page, not a database.
-const GUIDE_MAX: usize = 40;
+/// `text` when it has at most `max` characters in each language.
+fn short(text: Localized, path: &str, key: &str, max: usize) -> Result<Localized, DataError> {
+    if let Some(long) = [&text.id, &text.en].into_iter().find(|s| s.chars().count() > max) {
+        return Err(DataError::at(&join(path, key), long));
+    }
+    Ok(text)
+}
 
 fn guide<J: Json>(v: &J) -> Result<Guide, DataError> {
     let mut sections = Vec::new();
-    let list = req_arr(v, "guide", "sections")?;
-    if list.is_empty() || list.len() > GUIDE_MAX {
+    let list = req_arr(v, "guide", "sections", most::GUIDE)?;
+    if list.is_empty() {
         return Err(DataError::at("guide.sections", &list.len().to_string()));
     }
     for (i, s) in list.iter().enumerate() {
         let p = format!("guide.sections[{i}]");
-        let raw = req_arr(s, &p, "items")?;
-        if raw.is_empty() || raw.len() > GUIDE_MAX {
+        let raw = req_arr(s, &p, "items", most::GUIDE)?;
+        if raw.is_empty() {
             return Err(DataError::at(&join(&p, "items"), &raw.len().to_string()));
         }
         let mut items = Vec::new();
@@ -250,9 +292,10 @@ fn guide<J: Json>(v: &J) -> Result<Guide, DataError> {
                 Some(_) => Some(req_int(it, &ip, "figure", 0, MAX_VOTES)? as u64),
                 None => None,
             };
-            items.push(Item { figure, text: localized(it, &ip, "text")?, source: url(it, &ip, "source")?, as_of: date(it, &ip, "asOf")? });
+            let text = short(localized(it, &ip, "text")?, &ip, "text", most::GUIDE_CHARS)?;
+            items.push(Item { figure, text, source: url(it, &ip, "source")?, as_of: date(it, &ip, "asOf")? });
         }
-        sections.push(Section { title: localized(s, &p, "title")?, items });
+        sections.push(Section { title: short(localized(s, &p, "title")?, &p, "title", most::NAME_CHARS)?, items });
     }
     Ok(Guide { sections })
 }
@@ -265,7 +308,7 @@ fn pair_result<J: Json>(r: &J, p: &str, pairs: &[Pair]) -> Result<PairResult, Da
     let count = |key: &str| opt_num(r, p, key, 0.0, MAX_VOTES as f64).map(|n| n.map(|n| n as u64));
     let total_valid = req_int(r, p, "totalValid", 0, MAX_VOTES)? as u64;
     let mut votes = Vec::new();
-    for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
+    for (i, v) in req_arr(r, p, "votes", most::PAIRS)?.iter().enumerate() {
         let vp = format!("{p}.votes[{i}]");
         let pair = req_int(v, &vp, "pair", 1, 99)? as u8;
         if !pairs.iter().any(|x| x.number == pair) || votes.last().is_some_and(|(n, _)| *n >= pair) {
@@ -321,7 +364,7 @@ fn dpr<J: Json>(r: &J, parties: &[Party]) -> Result<DprResult, DataError> {
     let total_valid = req_int(r, p, "totalValid", 0, MAX_VOTES)? as u64;
     let seats_total = req_int(r, p, "seatsTotal", 0, 100_000)? as u32;
     let mut rows: Vec<DprRow> = Vec::new();
-    for (i, v) in req_arr(r, p, "votes")?.iter().enumerate() {
+    for (i, v) in req_arr(r, p, "votes", most::PARTIES)?.iter().enumerate() {
         let vp = format!("{p}.votes[{i}]");
         let party = req_int(v, &vp, "party", 1, 255)? as u8;
         let known = parties.iter().any(|x| x.number == party && x.scope == Scope::National);
@@ -444,6 +487,7 @@ mod tests {
         assert!(!BUNDLED_ELECTION_JSON.contains("coalition") && full.get("sources").is_some());
     }
     use crate::domain::i18n::Lang;
+    use crate::domain::json::MAX_CHARS;
     use crate::domain::time::days_from_civil;
     use serde_json::{json, Value};
 
@@ -520,6 +564,17 @@ mod tests {
             .starts_with("results.presidential.votes[1].pair"));
         assert!(broken(|f| f["results"]["dpr"]["votes"].as_array_mut().unwrap().swap(3, 4)).starts_with("results.dpr.votes[4].party"));
         assert!(broken(|f| f["parties"][0]["source"] = json!("")).starts_with("parties[0].source"));
+        // Searched at every keystroke and shown in every row: short texts.
+        assert!(broken(|f| f["parties"][2]["aliases"] = json!(["ok", "x".repeat(most::ALIAS_CHARS + 1)]))
+            .starts_with("parties[2].aliases[1] = ?"));
+        assert!(broken(|f| f["parties"][2]["name"] = json!("x".repeat(most::NAME_CHARS + 1))).starts_with("parties[2].name = \u{201c}xxx"));
+        assert!(broken(|f| f["parties"][2]["abbr"] = json!("x".repeat(most::ABBR_CHARS + 1))).starts_with("parties[2].abbr = \u{201c}xxx"));
+        assert!(broken(|f| f["parties"][2]["abbr"] = json!(" ")).starts_with("parties[2].abbr"));
+        let mut f = file();
+        f["parties"][2]["aliases"] = json!(["y".repeat(most::ALIAS_CHARS)]);
+        f["parties"][2]["name"] = json!("é".repeat(most::NAME_CHARS));
+        f["parties"][2]["abbr"] = json!("x".repeat(most::ABBR_CHARS));
+        assert!(parse_dataset(&f).is_ok(), "the bounds themselves are accepted (in characters, not bytes)");
         assert!(broken(|f| f["pairs"][0]["nominatingParties"][0] = json!(99)).starts_with("pairs[0].nominatingParties[0]"));
         assert!(broken(|f| f["pairs"][1]["nominatingParties"][0] = json!(1)).starts_with("pairs[0].nominatingParties"));
         assert!(broken(|f| f["results"]["dpr"]["votes"][0]["votes"] = json!(1)).starts_with("results.dpr.totalValid"));
@@ -769,6 +824,27 @@ mod tests {
         let mut f = full();
         f["guide"]["sections"] = json!([]);
         assert!(parse_dataset(&f).unwrap_err().0.starts_with("guide.sections"));
+        // Short texts, in each language; a text over the general bound is refused in every
+        // localized field.
+        let long = |n| "x".repeat(n);
+        let refused = |edit: &dyn Fn(&mut Value)| {
+            let mut f = full();
+            edit(&mut f);
+            parse_dataset(&f).unwrap_err().0
+        };
+        let e = refused(&|f| f["guide"]["sections"][1]["items"][0]["text"]["en"] = json!(long(most::GUIDE_CHARS + 1)));
+        assert!(e.starts_with("guide.sections[1].items[0].text = \u{201c}xxx"), "{e}");
+        let e = refused(&|f| f["guide"]["sections"][1]["title"]["id"] = json!(long(most::NAME_CHARS + 1)));
+        assert!(e.starts_with("guide.sections[1].title = \u{201c}xxx"), "{e}");
+        let e = refused(&|f| f["pairs"][1]["president"] = json!(long(most::NAME_CHARS + 1)));
+        assert!(e.starts_with("pairs[1].candidate = \u{201c}xxx"), "{e}");
+        let e = refused(&|f| f["next"]["note"]["en"] = json!(long(MAX_CHARS + 1)));
+        assert_eq!(e, "next.note = \u{201c}more than 5000 characters\u{201d}");
+        let mut f = full();
+        f["guide"]["sections"][1]["items"][0]["text"]["en"] = json!(long(most::GUIDE_CHARS));
+        f["guide"]["sections"][1]["title"]["id"] = json!(long(most::NAME_CHARS));
+        f["pairs"][1]["president"] = json!(long(most::NAME_CHARS));
+        assert!(parse_dataset(&f).is_ok(), "the bounds themselves are accepted");
         // A file without a guide is valid: the module says so.
         let mut f = full();
         f.as_object_mut().unwrap().remove("guide");

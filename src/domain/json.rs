@@ -50,11 +50,15 @@ pub fn req_str<J: Json>(v: &J, path: &str, key: &str) -> Result<String, DataErro
     v.field(key).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(path, key))).and_then(|s| bounded(s, path, key))
 }
 
-/// Longest text a data file may hold in one value, and most items in one list: bounds that keep
-/// any file within them quick to check and to show (a list of 10,000 stages took 1.5 s).
+/// Longest text a data file may hold in one value (shorter bounds for names are next to their
+/// readers): with the lists' bounds (each reader's `max`, several times what any real election
+/// needs, also in the JSON Schemas as `maxItems`) and the file size cap, it keeps any file within
+/// them quick to check and to show (a list of 10,000 stages took 1.5 s).
 pub const MAX_CHARS: usize = 5_000;
-/// See [`MAX_CHARS`].
-pub const MAX_ITEMS: usize = 300;
+/// The largest file the widget fetches (`MAX` in `web/pemilu-services.js`, which refuses a larger
+/// one while it downloads), about 15 times the bundled dataset; the studio warns about it too.
+#[cfg(any(test, feature = "studio"))]
+pub const MAX_FILE_BYTES: usize = 512 << 10;
 
 fn bounded(s: String, path: &str, key: &str) -> Result<String, DataError> {
     if s.len() > MAX_CHARS {
@@ -63,9 +67,9 @@ fn bounded(s: String, path: &str, key: &str) -> Result<String, DataError> {
     Ok(s)
 }
 
-fn few<J>(items: Vec<J>, path: &str, key: &str) -> Result<Vec<J>, DataError> {
-    if items.len() > MAX_ITEMS {
-        return Err(DataError::at(&join(path, key), "more than 300 items"));
+fn few<J>(items: Vec<J>, path: &str, key: &str, max: usize) -> Result<Vec<J>, DataError> {
+    if items.len() > max {
+        return Err(DataError::at(&join(path, key), &format!("more than {max} items")));
     }
     Ok(items)
 }
@@ -99,16 +103,16 @@ pub fn opt_num<J: Json>(v: &J, path: &str, key: &str, min: f64, max: f64) -> Res
     }
 }
 
-/// A required array member.
-pub fn req_arr<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<J>, DataError> {
-    v.field(key).and_then(|a| a.array()).ok_or_else(|| DataError::missing(&join(path, key))).and_then(|a| few(a, path, key))
+/// A required array member of at most `max` items.
+pub fn req_arr<J: Json>(v: &J, path: &str, key: &str, max: usize) -> Result<Vec<J>, DataError> {
+    v.field(key).and_then(|a| a.array()).ok_or_else(|| DataError::missing(&join(path, key))).and_then(|a| few(a, path, key, max))
 }
 
-/// An optional array member (absent: empty).
-pub fn opt_arr<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<J>, DataError> {
+/// An optional array member of at most `max` items (absent: empty).
+pub fn opt_arr<J: Json>(v: &J, path: &str, key: &str, max: usize) -> Result<Vec<J>, DataError> {
     match v.field(key) {
         None => Ok(Vec::new()),
-        Some(a) => a.array().ok_or_else(|| DataError::missing(&join(path, key))).and_then(|a| few(a, path, key)),
+        Some(a) => a.array().ok_or_else(|| DataError::missing(&join(path, key))).and_then(|a| few(a, path, key, max)),
     }
 }
 
@@ -122,11 +126,12 @@ pub fn localized<J: Json>(v: &J, path: &str, key: &str) -> Result<Localized, Dat
     let p = join(path, key);
     let obj = v.field(key).ok_or_else(|| DataError::missing(&p))?;
     let clean = |lang: &str| obj.field(lang).and_then(|s| s.string()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    match (clean("id"), clean("en")) {
-        (Some(id), Some(en)) => Ok(Localized { id, en }),
-        (Some(one), None) | (None, Some(one)) => Ok(Localized { id: one.clone(), en: one }),
-        (None, None) => Err(DataError::missing(&p)),
-    }
+    let text = match (clean("id"), clean("en")) {
+        (Some(id), Some(en)) => Localized { id, en },
+        (Some(one), None) | (None, Some(one)) => Localized { id: one.clone(), en: one },
+        (None, None) => return Err(DataError::missing(&p)),
+    };
+    bounded(text.id, path, key).and_then(|id| Ok(Localized { id, en: bounded(text.en, path, key)? }))
 }
 
 /// Optional bilingual text.
@@ -163,14 +168,22 @@ mod tests {
 
     #[test]
     fn long_texts_and_long_lists_are_refused() {
-        let v =
-            json!({ "s": "x".repeat(MAX_CHARS + 1), "ok": "x".repeat(MAX_CHARS), "a": vec![1; MAX_ITEMS + 1], "b": vec![1; MAX_ITEMS] });
+        let v = json!({ "s": "x".repeat(MAX_CHARS + 1), "ok": "x".repeat(MAX_CHARS), "a": vec![1; 301], "b": vec![1; 300] });
         assert_eq!(req_str(&v, "root", "s").unwrap_err().0, "root.s = \u{201c}more than 5000 characters\u{201d}");
         assert!(req_str(&v, "root", "ok").is_ok());
         assert_eq!(opt_str(&v, "root", "s").unwrap_err().0, "root.s = \u{201c}more than 5000 characters\u{201d}");
-        assert_eq!(req_arr(&v, "root", "a").unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
-        assert_eq!(opt_arr(&v, "root", "a").unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
-        assert_eq!(req_arr(&v, "root", "b").unwrap().len(), MAX_ITEMS);
+        assert_eq!(req_arr(&v, "root", "a", 300).unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
+        assert_eq!(opt_arr(&v, "root", "a", 300).unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
+        assert_eq!(req_arr(&v, "root", "b", 300).unwrap().len(), 300);
+        assert_eq!(req_arr(&v, "root", "b", 20).unwrap_err().0, "root.b = \u{201c}more than 20 items\u{201d}");
+    }
+
+    #[test]
+    fn the_file_cap_is_the_one_the_services_apply() {
+        let js = include_str!("../../web/pemilu-services.js");
+        let expr = js.split(" MAX = ").nth(1).and_then(|r| r.split(',').next()).expect("web/pemilu-services.js: MAX");
+        let (a, b) = expr.split_once(" << ").expect("MAX = a << b");
+        assert_eq!(a.parse::<usize>().unwrap() << b.parse::<usize>().unwrap(), MAX_FILE_BYTES);
     }
 
     #[test]
@@ -184,9 +197,9 @@ mod tests {
         assert_eq!(req_int(&v, "", "n", 4, 10).unwrap_err().0, "n = \u{201c}3\u{201d}");
         assert!(req_int(&v, "", "f", 0, 10).is_err());
         assert_eq!(opt_num(&v, "", "f", 0.0, 100.0).unwrap(), Some(2.5));
-        assert_eq!(req_arr(&v, "", "arr").unwrap().len(), 1);
-        assert!(req_arr(&v, "", "a").is_err());
-        assert!(opt_arr(&v, "", "missing").unwrap().is_empty());
+        assert_eq!(req_arr(&v, "", "arr", 1).unwrap().len(), 1);
+        assert!(req_arr(&v, "", "a", 1).is_err());
+        assert!(opt_arr(&v, "", "missing", 1).unwrap().is_empty());
         assert!(!opt_bool(&v, "", "missing").unwrap());
         assert!(opt_bool(&json!({ "b": true }), "", "b").unwrap());
         assert_eq!(opt_bool(&v, "root", "n").unwrap_err().0, "root.n = ?");

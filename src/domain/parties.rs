@@ -346,7 +346,32 @@ pub enum Change {
     DprOrder,
 }
 
+/// Parties shown before the reader asks for the whole list.
+pub const FIRST_ROWS: usize = 8;
+/// Matches shown while the reader searches before "Show all": more than any real list holds
+/// (24 parties in 2024), few enough that each keystroke lays out a short list (a file may list
+/// 100 parties).
+pub const SEARCH_ROWS: usize = 30;
+
 impl Choices {
+    /// How many rows the list shows before "Show all": fewer while nothing is searched.
+    pub fn limit(&self) -> usize {
+        if self.query.trim().is_empty() {
+            FIRST_ROWS
+        } else {
+            SEARCH_ROWS
+        }
+    }
+
+    /// How many of `matches` rows the list shows.
+    pub fn shown(&self, matches: usize) -> usize {
+        if self.show_all {
+            matches
+        } else {
+            matches.min(self.limit())
+        }
+    }
+
     /// Applies one change; focus moves (`focus` grows) when the control used is re-created.
     pub fn apply(&mut self, change: Change) {
         let v = self;
@@ -395,6 +420,18 @@ impl Choices {
 mod tests {
     use super::*;
     use crate::domain::data::bundled_dataset;
+
+    #[test]
+    fn a_long_list_is_cut_short_until_the_reader_asks_for_all_of_it() {
+        let mut c = Choices::default();
+        assert_eq!((c.shown(24), c.shown(5)), (FIRST_ROWS, 5));
+        c.apply(Change::Query("partai".into()));
+        assert_eq!((c.shown(24), c.shown(100)), (24, SEARCH_ROWS), "a search shows every real match");
+        c.apply(Change::ShowAll);
+        assert_eq!((c.shown(100), c.limit(), c.mark), (100, SEARCH_ROWS, Focus::FirstNew));
+        c.apply(Change::Query(" ".into()));
+        assert_eq!((c.shown(100), c.limit()), (100, FIRST_ROWS));
+    }
 
     fn data() -> PartyData {
         (*bundled_dataset().unwrap().parties).clone()

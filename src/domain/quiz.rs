@@ -164,6 +164,23 @@ fn month(v: String, path: &str) -> Result<String, DataError> {
     }
 }
 
+/// Most items per list of a bank, by what it lists (the bundled banks: 30 questions, 8
+/// techniques, 9 tips, 3 reporting channels, one further link): a bank at every bound is checked
+/// and shown without blocking the page (`bench/worst.mjs`; 300 questions with 10 links each took
+/// 50-90 ms). The JSON Schema's `maxItems` say the same (a test holds them together).
+pub mod most {
+    /// Questions: two rounds of the longest (`data-quiz-count` 50).
+    pub const ITEMS: usize = 100;
+    /// Manipulation techniques, and hoax-spotting tips.
+    pub const TECHNIQUES: usize = 30;
+    /// Reporting channels.
+    pub const REPORT: usize = 20;
+    /// Further source links of one question.
+    pub const LINKS: usize = 10;
+    /// Ballot numbers a question is about.
+    pub const ABOUT: usize = 20;
+}
+
 /// Checks every value of a question bank: unique ids, techniques from the bank's vocabulary,
 /// answers `hoax`/`fact`, `http(s)` sources, circulation and as-of dates, `about` and `direction`
 /// tags, no verdict on a contested item, and at least one item of each answer.
@@ -173,7 +190,7 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
         return Err(DataError::missing("schemaVersion"));
     }
     let mut techniques = Vec::new();
-    for (i, t) in req_arr(root, "", "techniques")?.iter().enumerate() {
+    for (i, t) in req_arr(root, "", "techniques", most::TECHNIQUES)?.iter().enumerate() {
         let p = format!("techniques[{i}]");
         techniques.push(Technique {
             id: req_str(t, &p, "id")?,
@@ -182,12 +199,12 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
         });
     }
     let mut tips = Vec::new();
-    for (i, t) in opt_arr(root, "", "tips")?.iter().enumerate() {
+    for (i, t) in opt_arr(root, "", "tips", most::TECHNIQUES)?.iter().enumerate() {
         let p = format!("tips[{i}]");
         tips.push(Tip { text: req_str(t, &p, "text")?, source: http(req_str(t, &p, "source")?, &join(&p, "source"))? });
     }
     let mut report = Vec::new();
-    for (i, c) in opt_arr(root, "", "report")?.iter().enumerate() {
+    for (i, c) in opt_arr(root, "", "report", most::REPORT)?.iter().enumerate() {
         let p = format!("report[{i}]");
         let url = match opt_str(c, &p, "url")? {
             Some(u) => Some(http(u, &join(&p, "url"))?),
@@ -202,7 +219,7 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
         });
     }
     let mut items: Vec<Item> = Vec::new();
-    for (i, it) in req_arr(root, "", "items")?.iter().enumerate() {
+    for (i, it) in req_arr(root, "", "items", most::ITEMS)?.iter().enumerate() {
         let p = format!("items[{i}]");
         let id = req_str(it, &p, "id")?;
         // Ids are stored in saved progress, separated by `,` and `|`.
@@ -218,12 +235,12 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
         let sp = join(&p, "source");
         let source = it.field("source").ok_or_else(|| DataError::missing(&sp))?;
         let mut also_see = Vec::new();
-        for u in opt_arr(&source, &sp, "alsoSee")? {
+        for u in opt_arr(&source, &sp, "alsoSee", most::LINKS)? {
             also_see.push(http(u.string().unwrap_or_default(), &join(&sp, "alsoSee"))?);
         }
         // Distinct ballot numbers 1–99.
         let mut about: Vec<u8> = Vec::new();
-        for n in req_arr(it, &p, "about")? {
+        for n in req_arr(it, &p, "about", most::ABOUT)? {
             let n = n.number().unwrap_or(0.0);
             let b = n as u8;
             if f64::from(b) != n || !(1..100).contains(&b) || about.contains(&b) {

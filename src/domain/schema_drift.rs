@@ -311,3 +311,56 @@ fn members_marked_for_editors_only_are_not_read() {
         }
     }
 }
+
+/// Every concrete JSON pointer in `v` that matches a log place (`/parties/*/aliases`).
+fn instances(v: &Value, steps: &[&str], here: String, out: &mut Vec<String>) {
+    let Some((step, rest)) = steps.split_first() else {
+        out.push(here);
+        return;
+    };
+    if *step == "*" {
+        for (i, c) in v.as_array().into_iter().flatten().enumerate() {
+            instances(c, rest, format!("{here}/{i}"), out);
+        }
+    } else if let Some(c) = v.get(*step) {
+        instances(c, rest, format!("{here}/{step}"), out);
+    }
+}
+
+/// A reader's path for a JSON pointer: `/parties/3/aliases` → `parties[3].aliases`.
+fn reader_path(pointer: &str) -> String {
+    pointer.split('/').skip(1).fold(String::new(), |p, s| match s.parse::<usize>() {
+        Ok(i) => format!("{p}[{i}]"),
+        Err(_) if p.is_empty() => s.to_string(),
+        Err(_) => format!("{p}.{s}"),
+    })
+}
+
+#[test]
+fn every_list_the_readers_read_is_bounded_as_its_schema_says() {
+    for (schema_name, files, _) in formats() {
+        let schema = data(schema_name);
+        let log = recorded(schema_name, &files);
+        let lists: Vec<&String> = log.kinds.iter().filter(|(_, k)| k.contains("array")).map(|(p, _)| p).collect();
+        assert!(lists.len() >= 6, "{schema_name}: {lists:?}");
+        for place in lists {
+            let max = at(&schema, place).iter().find_map(|n| n.get("maxItems").and_then(Value::as_u64));
+            let max = max.unwrap_or_else(|| panic!("{schema_name}: {place} has no maxItems")) as usize;
+            // The first file that has this list: one item over the bound is refused, naming the list.
+            let steps: Vec<&str> = place.split('/').skip(1).collect();
+            let found = files.iter().find_map(|f| {
+                let v = data(f);
+                let mut out = Vec::new();
+                instances(&v, &steps, String::new(), &mut out);
+                out.into_iter().find(|p| v.pointer(p).is_some_and(Value::is_array)).map(|p| (v, p))
+            });
+            let (mut v, pointer) = found.unwrap_or_else(|| panic!("{schema_name}: no file has a list at {place}"));
+            let list = v.pointer_mut(&pointer).and_then(Value::as_array_mut).unwrap();
+            let filler = list.last().cloned().unwrap_or(Value::from("x"));
+            list.resize(max + 1, filler);
+            let err = if schema_name.starts_with("quiz") { parse_bank(&v).err() } else { parse_dataset(&v).err() };
+            let want = format!("{} = \u{201c}more than {max} items\u{201d}", reader_path(&pointer));
+            assert_eq!(err.map(|e| e.0), Some(want), "{schema_name}: {place}");
+        }
+    }
+}

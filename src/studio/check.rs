@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use crate::domain::data::parse_dataset;
+use crate::domain::json::MAX_FILE_BYTES;
 use crate::domain::quiz::{balance, parse_bank, Answer, Balance};
 
 /// Which kind of file.
@@ -131,6 +132,8 @@ pub enum What {
     Order(String),
     /// The file looks like the other kind (a bank opened as a dataset, or the reverse).
     OtherKind,
+    /// The file is larger than the widget accepts (its size in bytes; the cap in KB).
+    TooLarge(usize, usize),
 }
 
 /// A bank's balance table (one row per pair, then the items about none), its true claims, and
@@ -173,6 +176,10 @@ pub fn check(kind: Kind, text: &str) -> Report {
     let original = doc.clone();
     let schema: Value = serde_json::from_str(kind.schema()).unwrap_or(Value::Null);
     let mut report = Report { complete: true, ..Report::default() };
+    if text.len() > MAX_FILE_BYTES {
+        let what = What::TooLarge(text.len(), MAX_FILE_BYTES / 1024);
+        report.problems.push(Problem { path: String::new(), what, help: None });
+    }
     // The items set aside so far: their path in the original file, and the item.
     let mut aside: Vec<(String, Value)> = Vec::new();
     // At most one problem per item, and the items are bounded (300 per list): this ends.
@@ -552,6 +559,15 @@ mod tests {
             assert!(set(&mut v, p, x.clone()), "{p}");
         }
         serde_json::to_string_pretty(&v).unwrap()
+    }
+
+    #[test]
+    fn a_file_over_the_widgets_cap_is_a_problem_of_the_whole_file() {
+        // Valid in every field, but padded with whitespace past the cap.
+        let text = format!("{ELECTION}{}", " ".repeat(MAX_FILE_BYTES));
+        let r = check(Kind::Dataset, &text);
+        assert_eq!(r.problems, vec![Problem { path: String::new(), what: What::TooLarge(text.len(), 512), help: None }]);
+        assert_eq!(r.summary, None);
     }
 
     #[test]

@@ -279,6 +279,7 @@ fn problem_text(p: &Problem, ui: Lang) -> String {
         What::Twice(v, other) => format!("{v} {} {other}", t(W::Twice)),
         What::Order(v) => format!("{v} {}", t(W::Order)),
         What::OtherKind => t(W::OtherKind).to_string(),
+        What::TooLarge(bytes, cap) => format!("{} KB > {cap} {}", bytes.div_ceil(1024), t(W::TooLarge)),
     }
 }
 

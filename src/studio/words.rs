@@ -79,6 +79,7 @@ words! {
     Column => "kolom", "column";
     Format => "Format (bahasa Inggris):", "Format:";
     Order => "tidak urut: nomor harus naik dari atas ke bawah", "is out of order: numbers must rise down the list";
+    TooLarge => "KB: widget menolak berkas sebesar ini. Pindahkan sebagian isi ke berkas lain, atau persingkat teksnya.", "KB: the widget refuses a file this large. Move part of it to another file, or shorten its texts.";
     OtherKind => "Berkas ini tampaknya berjenis lain: pilih jenis berkas yang sesuai di atas.", "This file looks like the other kind: choose the matching kind of file above.";
     LoadHint => "Periksa alamatnya; berkas di server lain hanya dapat dibaca bila server itu mengizinkannya (CORS)", "Check the address; a file on another server can be read only if that server allows it (CORS)";
     DownloadWarn => "Berkas ini masih bermasalah: widget akan menolaknya sampai diperbaiki.", "This file still has problems: the widget will refuse it until they are fixed.";

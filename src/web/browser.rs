@@ -2,7 +2,7 @@
 //! CSS checks, JSON, loading files (through the entry script's loader), events and console
 //! warnings.
 
-use js_sys::{Array, Function, Object, Reflect, JSON};
+use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -192,7 +192,11 @@ pub async fn load_checked(
         let Some(json) = get(&got, "json") else { break false };
         match check(&JsJson(json)) {
             Ok(()) => {
-                let _ = method(&got, "ok").map(|f| f.call0(&got));
+                // A fresh file: ok() keeps it and answers in a new task, where it is shown (a
+                // large file's check and its first render would block the page as one task).
+                if let Some(next_task) = method(&got, "ok").and_then(|f| f.call0(&got).ok()).and_then(|p| p.dyn_into::<Promise>().ok()) {
+                    let _ = JsFuture::from(next_task).await;
+                }
                 break true;
             }
             Err(detail) => match method(&got, "next").and_then(|f| f.call1(&got, &detail.into()).ok()) {

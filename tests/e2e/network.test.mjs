@@ -102,7 +102,7 @@ test("HTML instead of JSON, and 20 MB, are refused as data-invalid without freez
   await waitReady(page, 2);
   assert.deepEqual(await errorsOf(page), { html: "data-invalid", big: "data-invalid" });
   assert.match(await widgetText(page, "html"), /does not follow the format: served as text\/html; charset=utf-8, not JSON\./);
-  assert.match(await widgetText(page, "big"), /does not follow the format: larger than 2 MB\./);
+  assert.match(await widgetText(page, "big"), /does not follow the format: larger than 512 KB\./);
   assert.ok(hits.get("/big.json") === 1);
   assert.ok((await page.evaluate(() => window.__long)) < 200, "no long task while refusing 20 MB");
   await page.context().close();

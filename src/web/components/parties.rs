@@ -27,9 +27,6 @@ impl PartialEq for PartiesProps {
     }
 }
 
-/// Parties shown before the reader asks for the whole list.
-const FIRST_ROWS: usize = 8;
-
 /// The tabs in order of `Tab as usize`: label and id.
 const TABS: [(Tab, Msg, &str); 3] = [
     (Tab::Parties, Msg::TabParties, "pw-tab-parties"),
@@ -363,18 +360,18 @@ fn button<'m>(m: &'m mut Markup, attrs: &[(&str, &str)], act: &str, focus: bool)
 
 /// The rows of the parties list, each a button that opens the party's details in place, and
 /// "Show all" when the list is cut short.
-fn rows(d: &PartyData, lang: Lang, view: &Choices, list: &[&Party], limited: bool) -> Html {
+fn rows(lang: Lang, d: &PartyData, view: &Choices, list: &[&Party]) -> Html {
     let mut m = Markup::default();
     if list.is_empty() {
         m.p("pw-empty", Msg::NoParty.text(lang));
     }
     m.open("ul", &[("class", "pw-plist")]);
-    let shown = if limited { &list[..FIRST_ROWS] } else { list };
+    let shown = &list[..view.shown(list.len())];
     for (i, p) in shown.iter().enumerate() {
         let expanded = view.open == Some(p.number);
         let focus = match view.mark {
             Focus::Row(n) => n == p.number,
-            Focus::FirstNew => i == FIRST_ROWS,
+            Focus::FirstNew => i == view.limit(),
             _ => false,
         };
         let n = p.number.to_string();
@@ -398,9 +395,9 @@ fn rows(d: &PartyData, lang: Lang, view: &Choices, list: &[&Party], limited: boo
         m.close("li");
     }
     m.close("ul");
-    if limited {
+    if shown.len() < list.len() {
         button(&mut m, &[("class", "pw-btn pw-more")], "m", false)
-            .text(&tr(lang, Msg::ShowAll, &[("total", &d.parties.len().to_string())]))
+            .text(&tr(lang, Msg::ShowAll, &[("total", &list.len().to_string())]))
             .close("button");
     }
     m.into_html()
@@ -530,7 +527,6 @@ pub fn parties(props: &PartiesProps) -> Html {
         Tab::Parties => {
             let list = d.view(&view.query, view.filter, view.sort);
             let total = d.parties.len();
-            let limited = !view.show_all && view.query.trim().is_empty() && list.len() > FIRST_ROWS;
             let (f, mut scopes, mut pairs, mut sorts) = (view.filter, Markup::default(), Markup::default(), Markup::default());
             for (v, text, scope) in [
                 ("", Msg::ScopeAll, None),
@@ -564,7 +560,7 @@ pub fn parties(props: &PartiesProps) -> Html {
                         { select(Msg::SortLabel, lang, "o", sorts) }
                     </div>
                     <p class="pw-count" role="status">{ tr(lang, Msg::PartyCount, &[("count", &list.len().to_string()), ("total", &total.to_string())]) }</p>
-                    { rows(&d, lang, &view, &list, limited) }
+                    { rows(lang, &d, &view, &list) }
                 </>
             }
         }
