@@ -2,7 +2,8 @@
 // by keyboard, the candidate pairs, and the results tables' figures; axe in both themes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, newPage, waitReady, axe } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { startServer, launch, newPage, waitReady, axe, addWidgets, events } from "./helpers.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -150,6 +151,35 @@ test("every tab fits 320 px without horizontal overflow, in both languages", asy
     }
   }
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
+test("a long list from a newsroom's file: a search shows 30 matches and Show all; 101 parties are refused", async () => {
+  const data = JSON.parse(readFileSync(new URL("../../data/pemilu-2024.json", import.meta.url), "utf8"));
+  const base = data.parties[0];
+  const file = (n) => JSON.stringify({ ...data, parties: Array.from({ length: n }, (_, i) => ({ ...base, number: i + 1, abbr: `P${i + 1}`, name: `Partai Contoh ${i + 1}`, aliases: [] })) });
+  const page = await newPage(browser, { locale: "en-GB" });
+  await page.route("**/long/*.json", (r) => r.fulfill({ body: file(Number(/(\d+)\.json$/.exec(r.request().url())[1])), contentType: "application/json" }));
+  await page.goto(`${server.base}/article.html`);
+  await addWidgets(page, [
+    { id: "sixty", attrs: { "data-modules": "parties", "data-lang": "en", "data-data-src": "/long/60.json" } },
+    { id: "over", attrs: { "data-modules": "parties", "data-lang": "en", "data-data-src": "/long/101.json" } },
+  ]);
+  await waitReady(page, 2);
+  const w = page.locator("#sixty");
+  await w.getByRole("button", { name: "Show all 60 parties" }).waitFor();
+  assert.equal(await w.locator(".pw-prow").count(), 8);
+  await w.getByRole("searchbox", { name: "Search parties" }).fill("contoh");
+  assert.equal(await w.locator(".pw-prow").count(), 30);
+  assert.equal(await w.getByRole("status").innerText(), "60 of 60 parties");
+  await w.getByRole("button", { name: "Show all 60 parties" }).click();
+  assert.equal(await w.locator(".pw-prow").count(), 60);
+  const focused = await page.evaluate(() => document.getElementById("sixty").shadowRoot.activeElement?.textContent ?? "");
+  assert.match(focused, /Partai Contoh 31$/, "focus moves to the first newly shown row");
+  const errors = await events(page, "pemilu:error");
+  assert.deepEqual(errors.map((e) => [e.id, e.detail.code]), [["over", "data-invalid"]]);
+  assert.match(errors[0].detail.message, /parties = “more than 100 items”/);
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
