@@ -11,9 +11,11 @@
  * narrower steps as [below this content width in px, em]. */
 export const MODULES = {
   countdown: { skel: "c", wide: 15.75, steps: [[680, 18], [560, 20.75], [360, 25.125], [310, 29.375]] },
-  // Below 264px the Indonesian tabs wrap onto a second row (below 259px the English ones too).
-  parties: { skel: "p", wide: 44.875, steps: [[421, 53.125], [280, 54.625], [264, 55.75], [260, 57.25]] },
-  quiz: { skel: "q", wide: 7.75, steps: [[530, 9.25], [370, 10.75], [270, 12.25]] },
+  // Below 251px the Indonesian tabs wrap onto a second row (below 243px the English ones), and
+  // below 248px onto a third (below 239px the English ones).
+  parties: { skel: "p", wide: 44.875, steps: [[421, 53.125], [251, 55.5], [248, 57]] },
+  // The intro's lines: one more below 454px (Indonesian), 310px (English), 238px (English), 226px.
+  quiz: { skel: "q", wide: 7.75, steps: [[454, 9.25], [310, 10.75], [238, 12.25], [226, 13.75]] },
   // The voter's guide (opt-in) with the bundled Pemilu 2024 guide: its summary open, the rest folded.
   guide: { skel: "g", optional: true, wide: 31.25, steps: [[680, 32.625], [560, 41.25], [410, 44.125], [360, 52.625], [310, 64.125]] },
 };

@@ -67,3 +67,41 @@ for (const width of [320, 414, 768, 1280]) {
     await page.context().close();
   });
 }
+
+// The reserve is no taller than the content either (else an empty band under the module): at
+// content widths across every step of scripts/reserve.mjs, the parties and quiz modules' content,
+// in the language that needs more room there, ends within 0.125em of rounding (2px) and the
+// module's own last margin of its reserved height. (One reserve serves both languages.)
+test("parties and quiz: the reserved height is the content's, not taller, at every width step", async () => {
+  const page = await newPage(browser, { width: 1280, height: 900 });
+  await page.goto(`${server.base}/article.html`);
+  const ws = [];
+  for (const lang of ["id", "en"]) for (const modules of ["parties", "quiz"]) for (let c = 236; c <= 560; c += 3) ws.push({ lang, modules, c });
+  await page.evaluate((ws) => {
+    const slot = document.getElementById("slot");
+    // Side by side, so that every widget is in view and mounts.
+    slot.style.cssText = "display:flex;flex-wrap:wrap;align-items:flex-start;gap:2px;width:200000px;max-width:none";
+    for (const { lang, modules, c } of ws) {
+      const el = document.createElement("div");
+      el.id = `${modules}-${lang}-${c}`;
+      el.setAttribute("data-pemilu-widget", "");
+      el.setAttribute("data-modules", modules);
+      el.setAttribute("data-lang", lang);
+      el.style.cssText = `box-sizing:border-box;width:calc(${c}px + 2em + 2px)`;
+      slot.append(el);
+    }
+    window.PemiluWidget.scan();
+  }, ws);
+  await waitReady(page, ws.length);
+  const gaps = await page.evaluate((ws) => ws.map(({ lang, modules, c }) => {
+    const m = document.getElementById(`${modules}-${lang}-${c}`).shadowRoot.querySelector(`[data-module=${modules}]`);
+    const box = m.getBoundingClientRect();
+    const end = Math.max(...[...m.children].map((k) => k.getBoundingClientRect().bottom + parseFloat(getComputedStyle(k).marginBottom)));
+    return [`${modules} at ${c}px`, box.bottom - parseFloat(getComputedStyle(m).paddingBottom) - end];
+  }), ws);
+  const least = {};
+  for (const [k, gap] of gaps) least[k] = Math.min(least[k] ?? Infinity, gap);
+  const tall = Object.entries(least).filter(([, gap]) => gap > 4).map(([k, gap]) => [k, Math.round(gap)]);
+  assert.deepEqual(tall, [], `reserved more than the content (px): ${JSON.stringify(tall)}`);
+  await page.context().close();
+});
