@@ -1,5 +1,6 @@
 // Worst cases within the caps: data files built to the limits the widget accepts (the file size
-// cap in web/pemilu-services.js, 5,000 characters per text, 300 items per list), each loaded into
+// cap in web/pemilu-services.js, each list's `maxItems` and each name's `maxLength` in the JSON
+// Schemas, 5,000 characters for any other text), each loaded into
 // a widget on the test article and used as a reader would (search, tabs, a quiz round). Prints the
 // longest main-thread task of each case over RUNS runs; the goal is none over 50 ms.
 // `node bench/worst.mjs` after a build (scripts/bench.sh worst builds first). Not part of the tests.

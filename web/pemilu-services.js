@@ -10,7 +10,7 @@
 // - `json` without `code`: the fresh file. The Wasm checks it, then calls ok() (it becomes the URL's
 //   last good copy, stored in a task of its own) and waits for the promise ok() returns, so that
 //   it shows the file in the next task, not in the one that checked it; or it calls next(what is
-//   wrong) for the next candidate;
+//   wrong) for the next candidate (a last good copy's ok() only answers in a new task);
 // - `json` with `code`: the last good copy, after the fresh file failed; `message` says so, with
 //   the copy's date; next() gives up;
 // - no `json`: nothing to show; `code` (data-fetch-failed or data-invalid) and `message` say why.
@@ -140,7 +140,7 @@ export function load(url, lang, quiz, instead, insteadDay) {
     const failure = { code, message: instead ? failed + " " + fill(t.bundled, { name: instead, date: day(new Date(insteadDay * 864e5)) }) : failed };
     const c = copy(url);
     if (!c) return failure;
-    return { json: c.json, code, message: failed + " " + fill(t.copy, { date: day(new Date(c.at)) }), ok() {}, next: () => failure };
+    return { json: c.json, code, message: failed + " " + fill(t.copy, { date: day(new Date(c.at)) }), ok: () => new Promise((go) => setTimeout(go)), next: () => failure };
   };
   // Each widget waiting for the same file goes on in a task of its own (a timer), not all in the
   // one microtask checkpoint after the download: ten widgets checking a file in one task would

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::domain::election::{Election, NextElection, Stage};
 use crate::domain::guide::{Guide, Item, Section};
 use crate::domain::json::{
-    join, localized, opt_arr, opt_bool, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json,
+    at_most, join, localized, opt_arr, opt_bool, opt_localized, opt_num, opt_str, req_arr, req_int, req_str, DataError, Json, MAX_CHARS,
 };
 use crate::domain::parties::{share, DprResult, DprRow, Office, Pair, PairResult, Party, PartyData, Scope};
 use crate::domain::text::{is_http_url, Localized};
@@ -75,17 +75,22 @@ pub mod most {
     pub const GUIDE_CHARS: usize = 600;
 }
 
-/// A list of strings that pass `ok`, each named by its index when it does not.
-fn strings<J: Json>(v: &J, path: &str, key: &str, max: usize, ok: fn(&str) -> bool) -> Result<Vec<String>, DataError> {
+/// A list of at most `max` strings of at most `chars` characters that pass `ok`, each named by
+/// its index when it does not.
+fn strings<J: Json>(v: &J, path: &str, key: &str, max: usize, chars: usize, ok: fn(&str) -> bool) -> Result<Vec<String>, DataError> {
+    let p = join(path, key);
     opt_arr(v, path, key, max)?
         .iter()
         .enumerate()
-        .map(|(i, u)| u.string().filter(|s| ok(s)).ok_or_else(|| DataError::missing(&format!("{}[{i}]", join(path, key)))))
+        .map(|(i, u)| {
+            let at = format!("{p}[{i}]");
+            u.string().filter(|s| ok(s)).ok_or_else(|| DataError::missing(&at)).and_then(|s| at_most(s, &at, chars))
+        })
         .collect()
 }
 
 fn urls<J: Json>(v: &J, path: &str, key: &str) -> Result<Vec<String>, DataError> {
-    strings(v, path, key, most::LINKS, is_http_url)
+    strings(v, path, key, most::LINKS, MAX_CHARS, is_http_url)
 }
 
 fn date<J: Json>(v: &J, path: &str, key: &str) -> Result<i64, DataError> {
@@ -158,11 +163,13 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
             "aceh" => Scope::Aceh,
             other => return Err(DataError::at(&join(&p, "scope"), other)),
         };
-        let aliases = strings(v, &p, "aliases", most::ALIASES, |s| s.chars().count() <= most::ALIAS_CHARS)?;
+        let aliases = strings(v, &p, "aliases", most::ALIASES, most::ALIAS_CHARS, |_| true)?;
         let abbr = req_str(v, &p, "abbr")?;
         let name = req_str(v, &p, "name")?;
-        for (key, s, max) in [("abbr", &abbr, most::ABBR_CHARS), ("name", &name, most::NAME_CHARS)] {
-            if s.trim().is_empty() || s.chars().count() > max {
+        let abbr = at_most(abbr, &join(&p, "abbr"), most::ABBR_CHARS)?;
+        let name = at_most(name, &join(&p, "name"), most::NAME_CHARS)?;
+        for (key, s) in [("abbr", &abbr), ("name", &name)] {
+            if s.trim().is_empty() {
                 return Err(DataError::at(&join(&p, key), s));
             }
         }
@@ -192,15 +199,12 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
         // `candidate` and `runningMate`, or their older names `president` and `vicePresident`.
         let name = |keys: [&str; 2]| {
             let s = keys.iter().find_map(|k| v.field(k)).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(&p, keys[0])))?;
-            if s.chars().count() > most::NAME_CHARS {
-                return Err(DataError::at(&join(&p, keys[0]), &s));
-            }
-            Ok(s)
+            at_most(s, &join(&p, keys[0]), most::NAME_CHARS)
         };
         // Nominating parties by ballot number, or by name in a file without a party list.
         let key = "nominatingParties";
         let (nominating, nominating_names) = if known.is_empty() {
-            (Vec::new(), strings(v, &p, key, most::PARTIES, |s| !s.trim().is_empty())?)
+            (Vec::new(), strings(v, &p, key, most::PARTIES, most::NAME_CHARS, |s| !s.trim().is_empty())?)
         } else {
             (numbers(v, &p, key, known)?, Vec::new())
         };
@@ -267,10 +271,8 @@ fn next<J: Json>(v: &J, after: i64) -> Result<NextElection, DataError> {
 
 /// `text` when it has at most `max` characters in each language.
 fn short(text: Localized, path: &str, key: &str, max: usize) -> Result<Localized, DataError> {
-    if let Some(long) = [&text.id, &text.en].into_iter().find(|s| s.chars().count() > max) {
-        return Err(DataError::at(&join(path, key), long));
-    }
-    Ok(text)
+    let p = join(path, key);
+    Ok(Localized { id: at_most(text.id, &p, max)?, en: at_most(text.en, &p, max)? })
 }
 
 fn guide<J: Json>(v: &J) -> Result<Guide, DataError> {
@@ -487,7 +489,6 @@ mod tests {
         assert!(!BUNDLED_ELECTION_JSON.contains("coalition") && full.get("sources").is_some());
     }
     use crate::domain::i18n::Lang;
-    use crate::domain::json::MAX_CHARS;
     use crate::domain::time::days_from_civil;
     use serde_json::{json, Value};
 
@@ -565,10 +566,15 @@ mod tests {
         assert!(broken(|f| f["results"]["dpr"]["votes"].as_array_mut().unwrap().swap(3, 4)).starts_with("results.dpr.votes[4].party"));
         assert!(broken(|f| f["parties"][0]["source"] = json!("")).starts_with("parties[0].source"));
         // Searched at every keystroke and shown in every row: short texts.
-        assert!(broken(|f| f["parties"][2]["aliases"] = json!(["ok", "x".repeat(most::ALIAS_CHARS + 1)]))
-            .starts_with("parties[2].aliases[1] = ?"));
-        assert!(broken(|f| f["parties"][2]["name"] = json!("x".repeat(most::NAME_CHARS + 1))).starts_with("parties[2].name = \u{201c}xxx"));
-        assert!(broken(|f| f["parties"][2]["abbr"] = json!("x".repeat(most::ABBR_CHARS + 1))).starts_with("parties[2].abbr = \u{201c}xxx"));
+        let over = |n: usize| format!(" = \u{201c}more than {n} characters\u{201d}");
+        let e = broken(|f| f["parties"][2]["aliases"] = json!(["ok", "x".repeat(most::ALIAS_CHARS + 1)]));
+        assert_eq!(e, format!("parties[2].aliases[1]{}", over(most::ALIAS_CHARS)));
+        let e = broken(|f| f["parties"][2]["name"] = json!("x".repeat(most::NAME_CHARS + 1)));
+        assert_eq!(e, format!("parties[2].name{}", over(most::NAME_CHARS)));
+        let e = broken(|f| f["parties"][2]["abbr"] = json!("x".repeat(most::ABBR_CHARS + 1)));
+        assert_eq!(e, format!("parties[2].abbr{}", over(most::ABBR_CHARS)));
+        let e = broken(|f| f["parties"][2]["noteSources"] = json!([format!("https://x.id/{}", "x".repeat(MAX_CHARS))]));
+        assert_eq!(e, format!("parties[2].noteSources[0]{}", over(MAX_CHARS)));
         assert!(broken(|f| f["parties"][2]["abbr"] = json!(" ")).starts_with("parties[2].abbr"));
         let mut f = file();
         f["parties"][2]["aliases"] = json!(["y".repeat(most::ALIAS_CHARS)]);
@@ -833,11 +839,11 @@ mod tests {
             parse_dataset(&f).unwrap_err().0
         };
         let e = refused(&|f| f["guide"]["sections"][1]["items"][0]["text"]["en"] = json!(long(most::GUIDE_CHARS + 1)));
-        assert!(e.starts_with("guide.sections[1].items[0].text = \u{201c}xxx"), "{e}");
+        assert_eq!(e, "guide.sections[1].items[0].text = \u{201c}more than 600 characters\u{201d}");
         let e = refused(&|f| f["guide"]["sections"][1]["title"]["id"] = json!(long(most::NAME_CHARS + 1)));
-        assert!(e.starts_with("guide.sections[1].title = \u{201c}xxx"), "{e}");
+        assert_eq!(e, "guide.sections[1].title = \u{201c}more than 200 characters\u{201d}");
         let e = refused(&|f| f["pairs"][1]["president"] = json!(long(most::NAME_CHARS + 1)));
-        assert!(e.starts_with("pairs[1].candidate = \u{201c}xxx"), "{e}");
+        assert_eq!(e, "pairs[1].candidate = \u{201c}more than 200 characters\u{201d}");
         let e = refused(&|f| f["next"]["note"]["en"] = json!(long(MAX_CHARS + 1)));
         assert_eq!(e, "next.note = \u{201c}more than 5000 characters\u{201d}");
         let mut f = full();

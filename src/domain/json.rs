@@ -60,11 +60,17 @@ pub const MAX_CHARS: usize = 5_000;
 #[cfg(any(test, feature = "studio"))]
 pub const MAX_FILE_BYTES: usize = 512 << 10;
 
-fn bounded(s: String, path: &str, key: &str) -> Result<String, DataError> {
-    if s.len() > MAX_CHARS {
-        return Err(DataError::at(&join(path, key), "more than 5000 characters"));
+/// `s` if it has at most `max` characters, else an error at `path` that says so.
+pub fn at_most(s: String, path: &str, max: usize) -> Result<String, DataError> {
+    // Bytes first: a short text in bytes is short in characters (no count needed).
+    if s.len() > max && s.chars().count() > max {
+        return Err(DataError::at(path, &format!("more than {max} characters")));
     }
     Ok(s)
+}
+
+fn bounded(s: String, path: &str, key: &str) -> Result<String, DataError> {
+    at_most(s, &join(path, key), MAX_CHARS)
 }
 
 fn few<J>(items: Vec<J>, path: &str, key: &str, max: usize) -> Result<Vec<J>, DataError> {
@@ -172,6 +178,10 @@ mod tests {
         assert_eq!(req_str(&v, "root", "s").unwrap_err().0, "root.s = \u{201c}more than 5000 characters\u{201d}");
         assert!(req_str(&v, "root", "ok").is_ok());
         assert_eq!(opt_str(&v, "root", "s").unwrap_err().0, "root.s = \u{201c}more than 5000 characters\u{201d}");
+        // Characters, not bytes: 5,000 two-byte letters are within the bound, one more is not.
+        let w = json!({ "at": "\u{e9}".repeat(MAX_CHARS), "over": "\u{e9}".repeat(MAX_CHARS + 1) });
+        assert!(req_str(&w, "root", "at").is_ok());
+        assert_eq!(req_str(&w, "root", "over").unwrap_err().0, "root.over = \u{201c}more than 5000 characters\u{201d}");
         assert_eq!(req_arr(&v, "root", "a", 300).unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
         assert_eq!(opt_arr(&v, "root", "a", 300).unwrap_err().0, "root.a = \u{201c}more than 300 items\u{201d}");
         assert_eq!(req_arr(&v, "root", "b", 300).unwrap().len(), 300);

@@ -3,7 +3,7 @@
 //! discernment, and the saved progress that survives a reload.
 
 use crate::domain::i18n::{Lang, Msg};
-use crate::domain::json::{join, opt_arr, opt_str, req_arr, req_str, DataError, Json};
+use crate::domain::json::{at_most, join, opt_arr, opt_str, req_arr, req_str, DataError, Json, MAX_CHARS};
 use crate::domain::num::{parse_i64, parse_u64};
 #[cfg(any(test, feature = "studio"))]
 use crate::domain::text::sort_small;
@@ -236,7 +236,8 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
         let source = it.field("source").ok_or_else(|| DataError::missing(&sp))?;
         let mut also_see = Vec::new();
         for u in opt_arr(&source, &sp, "alsoSee", most::LINKS)? {
-            also_see.push(http(u.string().unwrap_or_default(), &join(&sp, "alsoSee"))?);
+            let link = at_most(u.string().unwrap_or_default(), &join(&sp, "alsoSee"), MAX_CHARS)?;
+            also_see.push(http(link, &join(&sp, "alsoSee"))?);
         }
         // Distinct ballot numbers 1–99.
         let mut about: Vec<u8> = Vec::new();

@@ -364,3 +364,46 @@ fn every_list_the_readers_read_is_bounded_as_its_schema_says() {
         }
     }
 }
+
+#[test]
+fn every_text_the_schema_bounds_is_bounded_by_the_reader_in_characters() {
+    let mut checked = 0;
+    for (schema_name, files, accepts) in formats() {
+        let schema = data(schema_name);
+        let log = recorded(schema_name, &files);
+        for (place, kinds) in &log.kinds {
+            let max = at(&schema, place).iter().find_map(|n| n.get("maxLength").and_then(Value::as_u64));
+            let (Some(max), true) = (max, kinds.contains("string")) else { continue };
+            let max = max as usize;
+            // The first file with a text there; for a list of texts, one added to the first list.
+            let steps: Vec<&str> = place.split('/').skip(1).collect();
+            let found = files.iter().find_map(|f| {
+                let mut v = data(f);
+                let mut out = Vec::new();
+                instances(&v, &steps, String::new(), &mut out);
+                if let Some(p) = out.into_iter().find(|p| v.pointer(p).is_some_and(Value::is_string)) {
+                    return Some((v, p));
+                }
+                let (list, _) = place.rsplit_once("/*").filter(|(_, rest)| rest.is_empty())?;
+                let mut lists = Vec::new();
+                instances(&v, &list.split('/').skip(1).collect::<Vec<_>>(), String::new(), &mut lists);
+                let list = lists.into_iter().find(|p| v.pointer(p).is_some_and(Value::is_array))?;
+                v.pointer_mut(&list)?.as_array_mut()?.push(Value::from("x"));
+                let at = format!("{list}/{}", v.pointer(&list)?.as_array()?.len() - 1);
+                Some((v, at))
+            });
+            let (mut v, pointer) = found.unwrap_or_else(|| panic!("{schema_name}: no file has a text at {place}"));
+            // Two-byte letters: the bound counts characters, as JSON Schema does.
+            *v.pointer_mut(&pointer).unwrap() = Value::from("\u{e9}".repeat(max));
+            assert!(accepts(&v), "{schema_name}: {place} at {max} characters");
+            *v.pointer_mut(&pointer).unwrap() = Value::from("\u{e9}".repeat(max + 1));
+            // A bilingual text is named without its language; the older pair keys by the newer.
+            let named = pointer.strip_suffix("/id").or_else(|| pointer.strip_suffix("/en")).unwrap_or(&pointer);
+            let path = reader_path(named).replace(".president", ".candidate").replace(".vicePresident", ".runningMate");
+            let err = if schema_name.starts_with("quiz") { parse_bank(&v).err() } else { parse_dataset(&v).err() };
+            assert_eq!(err.map(|e| e.0), Some(format!("{path} = \u{201c}more than {max} characters\u{201d}")), "{schema_name}: {place}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "{checked} bounded texts");
+}

@@ -182,7 +182,8 @@ pub fn check(kind: Kind, text: &str) -> Report {
     }
     // The items set aside so far: their path in the original file, and the item.
     let mut aside: Vec<(String, Value)> = Vec::new();
-    // At most one problem per item, and the items are bounded (300 per list): this ends.
+    // At most one problem per item set aside, and the lists are bounded: this ends (a file with
+    // more problems than this is reported as incomplete).
     for _ in 0..2_000 {
         let failed = match kind {
             Kind::Dataset => parse_dataset(&doc).map(|d| {

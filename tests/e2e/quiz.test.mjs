@@ -184,6 +184,32 @@ test("a question bank that cannot be loaded gives a message, an event and a retr
   await page.context().close();
 });
 
+test("nothing fires for a widget that is gone: a bank, good or bad, that arrives after unmount", async () => {
+  const page = await newPage(browser);
+  const en = readFileSync(new URL("../../data/quiz-en.json", import.meta.url), "utf8");
+  // Each answer waits until the test lets it go.
+  const waiting = [];
+  await page.route("**/slow/*.json", (r) => waiting.push(r));
+  await page.goto(`${server.base}/article.html`);
+  await addWidgets(page, [
+    { id: "good", attrs: { "data-modules": "quiz", "data-lang": "en", "data-quiz-src": "/slow/good.json" } },
+    { id: "bad", attrs: { "data-modules": "quiz", "data-lang": "en", "data-quiz-src": "/slow/bad.json" } },
+  ]);
+  await waitReady(page, 2);
+  for (const id of ["good", "bad"]) await page.locator(`#${id}`).getByRole("button", { name: "Start the quiz" }).click();
+  while (waiting.length < 2) await page.waitForTimeout(50);
+  await page.evaluate(() => ["good", "bad"].forEach((id) => window.PemiluWidget.unmount(document.getElementById(id))));
+  for (const r of waiting) await r.fulfill(r.request().url().endsWith("good.json") ? { body: en, contentType: "application/json" } : { status: 404 });
+  await page.waitForTimeout(1500);
+  assert.deepEqual((await events(page)).filter((e) => e.type !== "pemilu:ready"), []);
+  // (The browser's own line for the 404 is the only one.)
+  assert.deepEqual(page.errors.filter((e) => !e.startsWith("Failed to load resource")), []);
+  // Mounted again, the good widget starts from the beginning: no round was saved for it meanwhile.
+  await page.evaluate(() => window.PemiluWidget.mount(document.getElementById("good")));
+  await page.locator("#good").getByRole("button", { name: "Start the quiz" }).waitFor();
+  await page.context().close();
+});
+
 test("a host listener acting on the quiz from inside an event never breaks the module", async () => {
   const page = await newPage(browser);
   await open(page);

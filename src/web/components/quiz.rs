@@ -2,7 +2,7 @@
 //! the verdict and the technique with its source, and a result screen that teaches. Progress is
 //! saved per widget in `localStorage`; the bank is fetched when the reader starts.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use web_sys::HtmlElement;
@@ -141,10 +141,19 @@ fn references(m: &mut Markup, lang: Lang, bank: &Bank) {
     m.close("ul");
 }
 
+/// The session, and whether the module is still there.
+type Live = (Rc<RefCell<Session>>, Rc<Cell<bool>>);
+
 /// Applies an action to the session, then runs its effects once the session is released (a
 /// host's listener may act on the widget synchronously) and re-renders. An action arriving while
-/// another is being applied is dropped rather than allowed to break the module.
-fn run(props: &QuizProps, session: &Rc<RefCell<Session>>, update: &UseForceUpdateHandle, action: Action) {
+/// another is being applied is dropped rather than allowed to break the module, and so is one
+/// arriving after the module is gone (a bank or a share that answers late): nothing is saved and
+/// no event fires for a widget that is no longer there.
+fn run(props: &QuizProps, session: &Live, update: &UseForceUpdateHandle, action: Action) {
+    let (session, alive) = session;
+    if !alive.get() {
+        return;
+    }
     let saved = browser::load(&props.slot).unwrap_or_default();
     let env = Env { today: browser::today(), random: browser::random_seed(), saved: &saved };
     let Ok(mut s) = session.try_borrow_mut() else { return };
@@ -155,7 +164,7 @@ fn run(props: &QuizProps, session: &Rc<RefCell<Session>>, update: &UseForceUpdat
             Effect::Save(value) => browser::store(&props.slot, &value),
             Effect::Emit(event) => browser::emit(&props.host, &event),
             Effect::Fetch(intent) => {
-                let (p, session, update) = (props.clone(), session.clone(), update.clone());
+                let (p, session, update) = (props.clone(), (session.clone(), alive.clone()), update.clone());
                 fetch_bank(props, intent, Callback::from(move |a| run(&p, &session, &update, a)));
             }
         }
@@ -200,9 +209,15 @@ pub fn quiz(props: &QuizProps) -> Html {
     let lang = props.lang;
     let session = use_mut_ref(|| Session::new(lang, props.count, props.seed));
     let update = use_force_update();
+    // Cleared when the module goes: late answers are dropped.
+    let alive = use_memo((), |_| Cell::new(true));
+    {
+        let alive = alive.clone();
+        use_effect_with((), move |_| move || alive.set(false));
+    }
     // Every action goes through the session; the view re-renders after each.
     let act: Callback<Action> = {
-        let session = session.clone();
+        let session = (session.clone(), alive.clone());
         use_callback(props.clone(), move |action: Action, props: &QuizProps| run(props, &session, &update, action))
     };
 
