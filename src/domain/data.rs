@@ -83,8 +83,8 @@ fn strings<J: Json>(v: &J, path: &str, key: &str, max: usize, chars: usize, ok: 
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let at = format!("{p}[{i}]");
-            u.string().filter(|s| ok(s)).ok_or_else(|| DataError::missing(&at)).and_then(|s| at_most(s, &at, chars))
+            let at = || format!("{p}[{i}]");
+            u.string().filter(|s| ok(s)).ok_or_else(|| DataError::missing(&at())).and_then(|s| at_most(s, chars, &at))
         })
         .collect()
 }
@@ -166,8 +166,8 @@ fn parties<J: Json>(root: &J) -> Result<Vec<Party>, DataError> {
         let aliases = strings(v, &p, "aliases", most::ALIASES, most::ALIAS_CHARS, |_| true)?;
         let abbr = req_str(v, &p, "abbr")?;
         let name = req_str(v, &p, "name")?;
-        let abbr = at_most(abbr, &join(&p, "abbr"), most::ABBR_CHARS)?;
-        let name = at_most(name, &join(&p, "name"), most::NAME_CHARS)?;
+        let abbr = at_most(abbr, most::ABBR_CHARS, &|| join(&p, "abbr"))?;
+        let name = at_most(name, most::NAME_CHARS, &|| join(&p, "name"))?;
         for (key, s) in [("abbr", &abbr), ("name", &name)] {
             if s.trim().is_empty() {
                 return Err(DataError::at(&join(&p, key), s));
@@ -199,7 +199,7 @@ fn pairs<J: Json>(root: &J, known: &[u8]) -> Result<Vec<Pair>, DataError> {
         // `candidate` and `runningMate`, or their older names `president` and `vicePresident`.
         let name = |keys: [&str; 2]| {
             let s = keys.iter().find_map(|k| v.field(k)).and_then(|s| s.string()).ok_or_else(|| DataError::missing(&join(&p, keys[0])))?;
-            at_most(s, &join(&p, keys[0]), most::NAME_CHARS)
+            at_most(s, most::NAME_CHARS, &|| join(&p, keys[0]))
         };
         // Nominating parties by ballot number, or by name in a file without a party list.
         let key = "nominatingParties";
@@ -271,8 +271,8 @@ fn next<J: Json>(v: &J, after: i64) -> Result<NextElection, DataError> {
 
 /// `text` when it has at most `max` characters in each language.
 fn short(text: Localized, path: &str, key: &str, max: usize) -> Result<Localized, DataError> {
-    let p = join(path, key);
-    Ok(Localized { id: at_most(text.id, &p, max)?, en: at_most(text.en, &p, max)? })
+    let p = || join(path, key);
+    Ok(Localized { id: at_most(text.id, max, &p)?, en: at_most(text.en, max, &p)? })
 }
 
 fn guide<J: Json>(v: &J) -> Result<Guide, DataError> {

@@ -60,17 +60,18 @@ pub const MAX_CHARS: usize = 5_000;
 #[cfg(any(test, feature = "studio"))]
 pub const MAX_FILE_BYTES: usize = 512 << 10;
 
-/// `s` if it has at most `max` characters, else an error at `path` that says so.
-pub fn at_most(s: String, path: &str, max: usize) -> Result<String, DataError> {
+/// `s` if it has at most `max` characters, else an error at `path()` that says so (the path is
+/// only written for an error: every text of a file passes through here).
+pub fn at_most(s: String, max: usize, path: &dyn Fn() -> String) -> Result<String, DataError> {
     // Bytes first: a short text in bytes is short in characters (no count needed).
     if s.len() > max && s.chars().count() > max {
-        return Err(DataError::at(path, &format!("more than {max} characters")));
+        return Err(DataError::at(&path(), &format!("more than {max} characters")));
     }
     Ok(s)
 }
 
 fn bounded(s: String, path: &str, key: &str) -> Result<String, DataError> {
-    at_most(s, &join(path, key), MAX_CHARS)
+    at_most(s, MAX_CHARS, &|| join(path, key))
 }
 
 fn few<J>(items: Vec<J>, path: &str, key: &str, max: usize) -> Result<Vec<J>, DataError> {

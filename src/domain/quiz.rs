@@ -236,7 +236,7 @@ pub fn parse_bank<J: Json>(root: &J) -> Result<Bank, DataError> {
         let source = it.field("source").ok_or_else(|| DataError::missing(&sp))?;
         let mut also_see = Vec::new();
         for u in opt_arr(&source, &sp, "alsoSee", most::LINKS)? {
-            let link = at_most(u.string().unwrap_or_default(), &join(&sp, "alsoSee"), MAX_CHARS)?;
+            let link = at_most(u.string().unwrap_or_default(), MAX_CHARS, &|| join(&sp, "alsoSee"))?;
             also_see.push(http(link, &join(&sp, "alsoSee"))?);
         }
         // Distinct ballot numbers 1–99.
